@@ -1,0 +1,122 @@
+#include "base/conllu.h"
+
+#include "base/file.h"
+
+namespace svodka {
+namespace {
+
+bool IsWordId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+bool ConlluWord::SpaceAfter() const { return misc.find("SpaceAfter=No") == std::string::npos; }
+
+std::string ConlluSentence::Text() const {
+  for (const auto& c : comments) {
+    std::string_view v(c);
+    if (v.rfind("# text = ", 0) == 0) return std::string(v.substr(9));
+  }
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    out += words[i].form;
+    if (i + 1 < words.size() && words[i].SpaceAfter()) out += ' ';
+  }
+  return out;
+}
+
+Status ReadConllu(std::string_view data, std::string_view name,
+                  const std::function<bool(ConlluSentence&&)>& sink) {
+  ConlluSentence cur;
+  size_t line_no = 0;
+  size_t pos = 0;
+  auto flush = [&]() -> bool {
+    bool go = true;
+    if (!cur.words.empty() || !cur.extra_lines.empty()) go = sink(std::move(cur));
+    cur = ConlluSentence();
+    return go;
+  };
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      if (!flush()) return Status::Ok();
+      continue;
+    }
+    if (cur.words.empty() && cur.comments.empty() && cur.extra_lines.empty()) cur.line = line_no;
+    if (line[0] == '#') {
+      cur.comments.emplace_back(line);
+      continue;
+    }
+    std::string_view cols[10];
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= line.size() && n < 10; ++i) {
+      if (i == line.size() || line[i] == '\t') {
+        cols[n++] = line.substr(start, i - start);
+        start = i + 1;
+      }
+    }
+    if (n != 10 || start <= line.size()) {
+      return InvalidArgument(std::string(name) + ": line " + std::to_string(line_no) +
+                             ": expected 10 tab-separated columns");
+    }
+    if (!IsWordId(cols[0])) {
+      cur.extra_lines.emplace_back(cur.words.size(), std::string(line));
+      continue;
+    }
+    ConlluWord w;
+    std::string* f[10] = {&w.id,   &w.form,   &w.lemma, &w.upos, &w.xpos,
+                          &w.feats, &w.head, &w.deprel, &w.deps, &w.misc};
+    for (size_t i = 0; i < 10; ++i) f[i]->assign(cols[i]);
+    cur.words.push_back(std::move(w));
+  }
+  flush();
+  return Status::Ok();
+}
+
+Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path) {
+  auto data = ReadFile(path);
+  if (!data.ok()) return data.status();
+  std::vector<ConlluSentence> out;
+  Status s = ReadConllu(*data, path, [&](ConlluSentence&& sent) {
+    out.push_back(std::move(sent));
+    return true;
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+void WriteConllu(const ConlluSentence& s, std::string* out) {
+  for (const auto& c : s.comments) {
+    out->append(c);
+    out->push_back('\n');
+  }
+  size_t extra = 0;
+  for (size_t i = 0; i <= s.words.size(); ++i) {
+    while (extra < s.extra_lines.size() && s.extra_lines[extra].first == i) {
+      out->append(s.extra_lines[extra].second);
+      out->push_back('\n');
+      ++extra;
+    }
+    if (i == s.words.size()) break;
+    const ConlluWord& w = s.words[i];
+    const std::string* f[10] = {&w.id,   &w.form,   &w.lemma, &w.upos, &w.xpos,
+                                &w.feats, &w.head, &w.deprel, &w.deps, &w.misc};
+    for (size_t k = 0; k < 10; ++k) {
+      if (k) out->push_back('\t');
+      out->append(*f[k]);
+    }
+    out->push_back('\n');
+  }
+  out->push_back('\n');
+}
+
+}  // namespace svodka
