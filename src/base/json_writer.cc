@@ -83,3 +83,68 @@ void JsonWriter::Escape(std::string_view s, std::string* out) {
 }
 
 }  // namespace svodka
+
+namespace svodka {
+
+std::string PrettyJson(std::string_view in) {
+  std::string out;
+  out.reserve(in.size() + in.size() / 4);
+  int depth = 0;
+  auto newline = [&](int d) {
+    out.push_back('\n');
+    out.append(static_cast<size_t>(2 * d), ' ');
+  };
+  // True when the array starting at in[i] == '[' holds only numbers (kept on one line).
+  auto flat_array = [&](size_t i) {
+    for (size_t k = i + 1; k < in.size(); ++k) {
+      char c = in[k];
+      if (c == ']') return true;
+      if (!(c == ',' || c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 'e' || c == 'E' ||
+            c == '+'))
+        return false;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '"') {
+      size_t j = i + 1;
+      while (j < in.size() && in[j] != '"') j += (in[j] == '\\') ? 2 : 1;
+      out.append(in.substr(i, j + 1 - i));
+      i = j;
+      continue;
+    }
+    if ((c == '[' && flat_array(i))) {
+      size_t j = in.find(']', i);
+      for (size_t k = i; k <= j; ++k) {
+        out.push_back(in[k]);
+        if (in[k] == ',') out.push_back(' ');
+      }
+      i = j;
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      char close = c == '{' ? '}' : ']';
+      out.push_back(c);
+      if (i + 1 < in.size() && in[i + 1] == close) {
+        out.push_back(close);
+        ++i;
+        continue;
+      }
+      newline(++depth);
+    } else if (c == '}' || c == ']') {
+      newline(--depth);
+      out.push_back(c);
+    } else if (c == ',') {
+      out.push_back(',');
+      newline(depth);
+    } else if (c == ':') {
+      out.append(": ");
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace svodka

@@ -51,3 +51,11 @@ class JsonWriter {
 }  // namespace svodka
 
 #endif  // SVODKA_BASE_JSON_WRITER_H_
+
+namespace svodka {
+
+// Re-indents compact JSON (as JsonWriter writes it) with two spaces per level; short arrays
+// of numbers such as spans stay on one line. Input must be valid JSON.
+std::string PrettyJson(std::string_view compact);
+
+}  // namespace svodka

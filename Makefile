@@ -1,0 +1,48 @@
+# Thin wrapper over CMake. The two commands a new user needs:
+#   make run   — install missing packages, build (Release), analyse the bundled examples
+#   make test  — build and run the whole suite through CTest (unit, golden, CLI, fuzz smoke)
+BUILD      ?= build
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all setup build run test test-unit test-fuzz bench eval clean
+
+all: build
+
+setup:
+	@tools/install-deps.sh
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@echo
+	@echo "== svodka analyze --summary examples/*.txt"
+	@$(BUILD)/svodka analyze --summary examples/*.txt
+
+$(FUZZ_BUILD)/build.ninja:
+	CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DSVODKA_BUILD_FUZZERS=ON -DSVODKA_BUILD_DICT=OFF
+
+test-unit: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-fuzz: setup $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	cd $(FUZZ_BUILD) && ctest --output-on-failure
+
+test: test-unit test-fuzz
+
+bench: build
+	@for b in $(BUILD)/*_bench; do echo "== $$b"; $$b --benchmark_min_time=0.5; done
+
+# Quality evaluations on ../shared/data (skipped with a message when absent).
+eval: build
+	tools/eval-all.sh $(BUILD)/svodka
+
+clean:
+	rm -rf $(BUILD) $(FUZZ_BUILD)

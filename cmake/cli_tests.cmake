@@ -1,0 +1,15 @@
+# End-to-end tests of the `svodka` binary: golden JSON for the bundled example and the
+# bad-input contract (clear messages, other files still processed, exit status).
+add_test(NAME cli_golden_example
+         COMMAND ${CMAKE_COMMAND}
+                 -DSVODKA=$<TARGET_FILE:svodka_cli>
+                 -DSRC=${CMAKE_SOURCE_DIR}
+                 -P ${CMAKE_SOURCE_DIR}/tests/golden/check_golden.cmake)
+set_tests_properties(cli_golden_example PROPERTIES LABELS cli)
+add_test(NAME cli_bad_input
+         COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/bad_input_test.sh $<TARGET_FILE:svodka_cli>)
+set_tests_properties(cli_bad_input PROPERTIES LABELS cli TIMEOUT 300)
+add_test(NAME cli_commands
+         COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/commands_test.sh $<TARGET_FILE:svodka_cli>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_commands PROPERTIES LABELS cli TIMEOUT 300)
