@@ -1,0 +1,39 @@
+// libFuzzer target: segmentation (both token schemes) and normalization of arbitrary bytes,
+// repaired to valid UTF-8 first as every reader does. Checks the output invariants: tokens are
+// in order, non-empty, inside the range, and sentences cover the tokens in order.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+#include "text/normalize.h"
+#include "text/segmenter.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const svodka::Segmenter* news = new svodka::Segmenter();
+  static const svodka::Segmenter* razdel = new svodka::Segmenter(svodka::TokenScheme::kRazdel);
+  std::string text(reinterpret_cast<const char*>(data), size);
+  svodka::RepairUtf8(&text);
+  for (const svodka::Segmenter* seg : {news, razdel}) {
+    std::vector<svodka::Token> tokens;
+    std::vector<svodka::Span> sentences;
+    seg->Segment(text, &tokens, &sentences);
+    uint32_t prev = 0;
+    for (const svodka::Token& t : tokens) {
+      if (t.span.begin < prev || t.span.end <= t.span.begin || t.span.end > text.size()) abort();
+      prev = t.span.end;
+    }
+    size_t k = 0;
+    for (const svodka::Span& s : sentences) {
+      if (k >= tokens.size() || tokens[k].span.begin != s.begin) abort();
+      while (k < tokens.size() && tokens[k].span.end <= s.end) ++k;
+      if (tokens[k - 1].span.end != s.end) abort();
+    }
+    if (k != tokens.size()) abort();
+  }
+  svodka::NormalizedText n = svodka::Normalize(text);
+  if (n.to_original.size() != n.text.size() + 1) abort();
+  return 0;
+}
