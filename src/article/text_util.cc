@@ -1,0 +1,104 @@
+#include "article/text_util.h"
+
+#include <utf8proc.h>
+
+#include "base/utf8.h"
+
+namespace svodka {
+
+char32_t CodePointAt(std::string_view s, size_t i, size_t* len) {
+  if (i >= s.size()) {
+    *len = 0;
+    return 0;
+  }
+  return DecodeUtf8(s, i, len);
+}
+
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0, len; i < s.size(); i += len) AppendUtf8(ToLower(DecodeUtf8(s, i, &len)), &out);
+  return out;
+}
+
+bool IsUpperLetter(char32_t c) {
+  auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+bool IsLowerLetter(char32_t c) {
+  return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_LL;
+}
+bool IsLetter(char32_t c) {
+  auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+char32_t ToUpper(char32_t c) {
+  return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c)));
+}
+char32_t ToLower(char32_t c) {
+  return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+}
+
+size_t SpaceAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    if (d == 0xAF || d == 0x89) return 3;  // U+202F, U+2009
+  }
+  return 0;
+}
+
+size_t WhitespaceAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  char c = s[i];
+  if (c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (s.substr(i, 3) == "\xEF\xBB\xBF") return 3;  // U+FEFF
+  return SpaceAt(s, i);
+}
+
+Span TrimSpan(std::string_view text, Span span) {
+  uint32_t b = span.begin, e = span.end;
+  while (b < e) {
+    size_t n = WhitespaceAt(text, b);
+    if (n == 0 || b + n > e) break;
+    b += static_cast<uint32_t>(n);
+  }
+  while (e > b) {
+    // Step back over one character: find its start.
+    uint32_t k = e - 1;
+    while (k > b && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+    size_t n = WhitespaceAt(text, k);
+    if (n == 0 || k + n != e) break;
+    e = k;
+  }
+  return {b, e};
+}
+
+std::string FileStem(std::string_view path) {
+  if (path == "-" || path == "<stdin>" || path.empty()) return "stdin";
+  size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = base.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
+  return std::string(base.empty() ? path : base);
+}
+
+std::optional<int> YearOf(std::string_view date) {
+  for (size_t i = 0; i < date.size(); ++i) {
+    if (date[i] < '0' || date[i] > '9') continue;
+    size_t j = i;
+    while (j < date.size() && date[j] >= '0' && date[j] <= '9') ++j;
+    if (j - i == 4) {
+      int y = (date[i] - '0') * 1000 + (date[i + 1] - '0') * 100 + (date[i + 2] - '0') * 10 +
+              (date[i + 3] - '0');
+      if (y >= 1900 && y <= 2099) return y;
+    }
+    i = j;
+  }
+  return std::nullopt;
+}
+
+}  // namespace svodka
