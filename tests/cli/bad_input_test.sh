@@ -17,8 +17,9 @@ printf 'Заголовок статьи\nМОСКВА, 1 мая. /ТАСС/. Т�
 : > "$dir/empty.txt"
 head -c 4096 /dev/urandom > "$dir/binary.txt"
 printf 'Первая строка\nбитый \xD0 байт и \xFF ещё\n' > "$dir/badutf8.txt"
-# 100 MB on a single line, over the default per-document limit of 64 MB.
-head -c 100000000 /dev/zero | tr '\0' 'а' > "$dir/huge.txt"
+# 100 MB of valid UTF-8 on a single line: over analyze's default per-document limit of 64 MB
+# (refused with a message); `segment` streams it in pieces and must finish.
+yes 'слово' | tr '\n' ' ' | head -c 100000000 > "$dir/huge.txt"
 mkdir "$dir/adir"
 
 for cmd in "analyze --no-morph" "segment"; do
@@ -29,7 +30,12 @@ for cmd in "analyze --no-morph" "segment"; do
   check "$cmd: names the missing file" grep -q "missing.txt" "$dir/err"
   check "$cmd: names the directory" grep -q "adir" "$dir/err"
   check "$cmd: names the empty file" grep -q "empty.txt" "$dir/err"
-  check "$cmd: names the huge file" grep -q "huge.txt" "$dir/err"
+  check "$cmd: names the binary file" grep -q "binary.txt.*binary" "$dir/err"
+  if [ "$cmd" = segment ]; then
+    check "$cmd: segments the huge file" grep -q '"huge"' "$dir/out"
+  else
+    check "$cmd: names the huge file" grep -q "huge.txt.*limit" "$dir/err"
+  fi
   check "$cmd: warns on invalid UTF-8 with the byte offset" \
       grep -Eq "badutf8.txt: byte [0-9]+" "$dir/err"
   check "$cmd: the good file is still processed" grep -q '"good"' "$dir/out"
