@@ -1,5 +1,286 @@
-// Placeholder: replaced by the morphology work.
+// `svodka morph` (analysis, inflection, tagging of CoNLL-U), `svodka eval morph` and
+// `svodka train morph`. The logic lives in src/morph (runtime) and tools/morph_trainer
+// (training); this file only parses flags, loads models and formats output.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/conllu.h"
+#include "base/file.h"
 #include "cli/commands.h"
+#include "morph/analyzer.h"
+#include "morph/data_path.h"
+#include "morph/morph_eval.h"
+#include "morph/morphology.h"
+#include "morph_trainer.h"
+
 namespace svodka::cli {
-void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {}
+namespace {
+
+struct MorphFlags {
+  std::vector<std::string> words;
+  std::string words_file, conllu_file, inflect, dict, model, out;
+};
+
+// Buffered stdout: fwrite in large blocks.
+class Output {
+ public:
+  ~Output() { Flush(); }
+  std::string& buf() { return buf_; }
+  void MaybeFlush() {
+    if (buf_.size() >= (1 << 20)) Flush();
+  }
+  void Flush() {
+    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
+    buf_.clear();
+  }
+
+ private:
+  std::string buf_;
+};
+
+void Fail(const std::string& what, const Status& s, int code = 1) {
+  std::fprintf(stderr, "svodka morph: %s%s\n", what.c_str(), s.ToString().c_str());
+  SetExitCode(code);
+}
+
+Result<std::string> DictPath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  return FindDataFile("ru.dict");
+}
+
+Result<Analyzer> LoadAnalyzer(const std::string& flag) {
+  Result<std::string> path = DictPath(flag);
+  if (!path.ok()) return Status(path.status().code(), "no dictionary (pass --dict PATH): " +
+                                                          path.status().message());
+  Result<Analyzer> a = Analyzer::Load(*path);
+  if (!a.ok()) return Status(a.status().code(), "cannot load dictionary: " + a.status().message());
+  return a;
+}
+
+void AppendAnalysis(const MorphAnalysis& a, std::string* out) {
+  out->append(a.lemma);
+  out->push_back('\t');
+  out->append(a.upos);
+  out->push_back('\t');
+  out->append(a.feats.empty() ? "_" : a.feats);
+}
+
+void RunWords(const MorphFlags& f) {
+  Result<Analyzer> analyzer = LoadAnalyzer(f.dict);
+  if (!analyzer.ok()) return Fail("", analyzer.status());
+  CandidateMaker maker(&*analyzer);
+  std::vector<MorphParse> parses;
+  MorphAnalysis a;
+  Output out;
+  auto analyze_one = [&](std::string_view w, bool all) {
+    analyzer->Analyze(w, &parses);
+    for (size_t k = 0; k < (all ? parses.size() : 1); ++k) {
+      out.buf().append(w);
+      out.buf().push_back('\t');
+      maker.DescribeInto(w, parses[k], TagCandidate{}, &a);
+      AppendAnalysis(a, &out.buf());
+      if (all) {
+        out.buf().push_back('\t');
+        out.buf().append(analyzer->Tag(parses[k].tag).text);
+        char score[32];
+        std::snprintf(score, sizeof score, "\t%.4f", parses[k].score);
+        out.buf().append(score);
+      }
+      out.buf().push_back('\n');
+    }
+    out.MaybeFlush();
+  };
+  for (const std::string& w : f.words) analyze_one(w, true);
+  if (!f.words_file.empty()) {
+    Result<std::string> data = ReadFile(f.words_file);
+    if (!data.ok()) return Fail("", data.status());
+    std::string_view text = *data;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view w = text.substr(pos, nl - pos);
+      pos = nl + 1;
+      if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+      if (w.empty()) {
+        out.buf().push_back('\n');
+        continue;
+      }
+      analyze_one(w, false);
+    }
+  }
+}
+
+void RunInflect(const MorphFlags& f) {
+  Result<Analyzer> analyzer = LoadAnalyzer(f.dict);
+  if (!analyzer.ok()) return Fail("", analyzer.status());
+  std::optional<GrammemeSet> want = analyzer->ParseGrammemes(f.inflect);
+  if (!want) {
+    std::fprintf(stderr, "svodka morph: --inflect '%s': unknown grammeme (use OpenCorpora "
+                 "names, e.g. nomn,sing)\n", f.inflect.c_str());
+    SetExitCode(2);
+    return;
+  }
+  std::vector<MorphParse> parses;
+  for (const std::string& w : f.words) {
+    analyzer->Analyze(w, &parses);
+    std::optional<std::string> form;
+    for (const MorphParse& p : parses)
+      if ((form = analyzer->Inflect(w, p, *want))) break;
+    if (form) {
+      std::printf("%s\t%s\n", w.c_str(), form->c_str());
+    } else {
+      std::fprintf(stderr, "svodka morph: '%s' has no form with %s\n", w.c_str(),
+                   f.inflect.c_str());
+      std::printf("%s\t%s\n", w.c_str(), w.c_str());
+      SetExitCode(1);
+    }
+  }
+}
+
+Result<Morphology> LoadMorphology(const std::string& dict, const std::string& model) {
+  return Morphology::LoadDefault(dict, model);
+}
+
+void RunConllu(const MorphFlags& f) {
+  Result<Morphology> morph = LoadMorphology(f.dict, f.model);
+  if (!morph.ok()) return Fail("", morph.status());
+  Result<std::string> data = ReadFile(f.conllu_file);
+  if (!data.ok()) return Fail("", data.status());
+  SentenceCandidates scratch;
+  std::vector<std::string_view> forms;
+  std::vector<MorphAnalysis> analyses;
+  Output out;
+  Status s = ReadConllu(*data, f.conllu_file, [&](ConlluSentence&& sent) {
+    forms.clear();
+    for (const ConlluWord& w : sent.words) forms.push_back(w.form);
+    morph->TagSentence(forms, &scratch);
+    morph->DescribeSentence(scratch, &analyses);
+    for (size_t i = 0; i < sent.words.size(); ++i) {
+      MorphAnalysis& a = analyses[i];
+      sent.words[i].lemma = std::move(a.lemma);
+      sent.words[i].upos = std::move(a.upos);
+      sent.words[i].feats = a.feats.empty() ? "_" : std::move(a.feats);
+    }
+    WriteConllu(sent, &out.buf());
+    out.MaybeFlush();
+    return true;
+  });
+  if (!s.ok()) Fail("", s);
+}
+
+}  // namespace
+
+void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
+  // --- svodka morph ---------------------------------------------------------------------
+  auto flags = std::make_shared<MorphFlags>();
+  CLI::App* morph = app.add_subcommand(
+      "morph", "Morphological analysis: all parses of words, one best parse per line of a "
+               "word list, inflection, or tagging a CoNLL-U file in context");
+  morph->add_option("words", flags->words, "Words to analyse (all parses, most likely first: "
+                                           "word, lemma, UPOS, FEATS, OpenCorpora tag, score)");
+  morph->add_option("--words", flags->words_file,
+                    "File with one word per line ('-' = stdin); prints "
+                    "word<TAB>lemma<TAB>UPOS<TAB>FEATS of the most likely parse");
+  morph->add_option("--conllu", flags->conllu_file,
+                    "CoNLL-U file: keep its tokens, predict LEMMA, UPOS, FEATS in context");
+  morph->add_option("--inflect", flags->inflect,
+                    "OpenCorpora grammemes, e.g. 'nomn,sing': print each word's form with them");
+  morph->add_option("--dict", flags->dict, "Compiled dictionary (default: ru.dict in the data path)");
+  morph->add_option("--model", flags->model,
+                    "Tagger model (default: models/morph-tagger.bin in the data path)");
+  morph->callback([flags, morph] {
+    const MorphFlags& f = *flags;
+    int modes = !f.words_file.empty() + !f.conllu_file.empty() + !f.inflect.empty();
+    if (modes > 1 || (modes == 0 && f.words.empty()) ||
+        (!f.conllu_file.empty() && !f.words.empty())) {
+      std::fprintf(stderr, "svodka morph: give WORD..., --words FILE, --conllu FILE or "
+                           "--inflect GRAMMEMES WORD... (see --help)\n");
+      SetExitCode(2);
+      return;
+    }
+    if (!f.inflect.empty()) return RunInflect(f);
+    if (!f.conllu_file.empty()) return RunConllu(f);
+    RunWords(f);
+  });
+
+  // --- svodka eval morph ----------------------------------------------------------------
+  struct EvalFlags {
+    std::vector<std::string> files;
+    std::string dict, model, out;
+    bool json = false;
+    size_t show_errors = 0;
+  };
+  auto ef = std::make_shared<EvalFlags>();
+  CLI::App* ev = eval.add_subcommand(
+      "morph", "Score lemma, UPOS, Case/Number/Gender and FEATS against gold CoNLL-U "
+               "(gold tokenization kept; definitions in docs/evaluation.md)");
+  ev->add_option("gold", ef->files, "Gold CoNLL-U files")->required();
+  ev->add_option("--dict", ef->dict, "Compiled dictionary (default: ru.dict in the data path)");
+  ev->add_option("--model", ef->model, "Tagger model (default: models/morph-tagger.bin)");
+  ev->add_flag("--json", ef->json, "One JSON object per file instead of text");
+  ev->add_option("--predicted", ef->out,
+                 "Also write the predictions as CoNLL-U to this file (all inputs concatenated)");
+  ev->add_option("--show-errors", ef->show_errors,
+                 "Also print the N most frequent confusions (UPOS, Case, Number, Gender, "
+                 "lemma, and gold readings missing from the candidates), with examples");
+  ev->callback([ef] {
+    Result<Morphology> morph = Morphology::LoadDefault(ef->dict, ef->model);
+    if (!morph.ok()) return Fail("", morph.status());
+    std::string predicted_all;
+    for (const std::string& file : ef->files) {
+      Result<std::vector<ConlluSentence>> gold = ReadConlluFile(file);
+      if (!gold.ok()) {
+        Fail("", gold.status());
+        continue;
+      }
+      std::vector<ConlluSentence> predicted;
+      auto t0 = std::chrono::steady_clock::now();
+      MorphErrorLog errors;
+      MorphScores s = EvaluateMorph(*morph, *gold, ef->out.empty() ? nullptr : &predicted,
+                                    ef->show_errors ? &errors : nullptr);
+      double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      for (const auto& sent : predicted) WriteConllu(sent, &predicted_all);
+      if (ef->json) {
+        std::printf("%s\n", MorphScoresJson(file, s).c_str());
+      } else {
+        std::printf("%s\n%s  (%.0f tokens/s)\n", file.c_str(), FormatMorphScores(s).c_str(),
+                    sec > 0 ? s.tokens / sec : 0.0);
+      }
+      if (ef->show_errors) std::printf("%s", errors.Format(ef->show_errors).c_str());
+    }
+    if (!ef->out.empty()) {
+      Status st = WriteFile(ef->out, predicted_all);
+      if (!st.ok()) Fail("", st);
+    }
+  });
+
+  // --- svodka train morph ---------------------------------------------------------------
+  auto tf = std::make_shared<MorphTrainOptions>();
+  CLI::App* tr = train.add_subcommand(
+      "morph", "Train the morphological tagger (averaged perceptron over analyzer candidates)");
+  tr->add_option("--train", tf->train_files, "Training CoNLL-U files (.xz allowed), repeatable")
+      ->required();
+  tr->add_option("--dev", tf->dev_files,
+                 "Development CoNLL-U files scored after each epoch; the best epoch is kept");
+  tr->add_option("--dict", tf->dict_path, "Compiled dictionary (default: ru.dict in the data path)");
+  tr->add_option("--out", tf->out_path, "Where to write the model")->required();
+  tr->add_option("--epochs", tf->epochs, "Training epochs (default 8)");
+  tr->add_option("--hash-bits", tf->hash_bits, "log2 of the weight table size (default 21)")
+      ->check(CLI::Range(10, 26));
+  tr->callback([tf] {
+    if (tf->dict_path.empty()) {
+      Result<std::string> p = FindDataFile("ru.dict");
+      if (!p.ok()) return Fail("no dictionary (pass --dict PATH): ", p.status());
+      tf->dict_path = *p;
+    }
+    Status s = TrainMorph(*tf, std::cerr);
+    if (!s.ok()) Fail("training failed: ", s);
+  });
+}
+
 }  // namespace svodka::cli

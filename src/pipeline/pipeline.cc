@@ -22,7 +22,7 @@ Pipeline::~Pipeline() = default;
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   auto impl = std::make_unique<Impl>();
   if (options.morphology) {
-    auto m = Morphology::Load(options.dictionary_path, options.tagger_model_path);
+    auto m = Morphology::LoadDefault(options.dictionary_path, options.tagger_model_path);
     if (!m.ok()) return m.status();
     impl->morphology.emplace(std::move(*m));
   }

@@ -1,0 +1,66 @@
+// Morphology: the pipeline stage that gives every token its lemma, UD UPOS, UD FEATS and
+// OpenCorpora tag, chosen in context (analyzer candidates ranked by the tagger).
+//
+// Usage:
+//   Result<Morphology> m = Morphology::Load(dict_path, model_path);
+//   m->Annotate(doc.text, doc.tokens, doc.sentences);
+//
+// Thread-safety: a loaded Morphology is immutable; Annotate and TagSentence may be called
+// from many threads at once (each call uses its own scratch, or the caller's).
+#ifndef SVODKA_MORPH_MORPHOLOGY_H_
+#define SVODKA_MORPH_MORPHOLOGY_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "morph/analyzer.h"
+#include "morph/candidates.h"
+#include "morph/tagger.h"
+#include "morph/tagger_model.h"
+#include "svodka/document.h"
+#include "svodka/status.h"
+
+namespace svodka {
+
+class Morphology {
+ public:
+  // Loads the compiled dictionary and the tagger model. Errors name the failing file.
+  static Result<Morphology> Load(const std::string& dict_path, const std::string& model_path);
+  // Default locations: FindDataFile("ru.dict") and FindDataFile("models/morph-tagger.bin")
+  // unless a path is given (non-empty).
+  static Result<Morphology> LoadDefault(const std::string& dict_path = {},
+                                        const std::string& model_path = {});
+  // From parts already loaded (the trainer evaluates its in-memory model this way).
+  Morphology(std::shared_ptr<const Analyzer> analyzer, std::shared_ptr<const TaggerModel> model);
+
+  // Fills lemma/upos/feats/tag of every token. Tokens are spans into text, in order;
+  // sentences are spans; a token belongs to the sentence containing its begin, tokens outside
+  // every sentence are tagged as one sentence each run of them. Cost: linear in tokens.
+  void Annotate(const std::string& text, std::vector<Token>& tokens,
+                const std::vector<Span>& sentences) const;
+
+  // Tags one sentence given its word forms; *scratch is reusable. Afterwards
+  // scratch->Chosen(i) is token i's parse; DescribeSentence turns the
+  // choices into annotations.
+  void TagSentence(std::span<const std::string_view> forms, SentenceCandidates* scratch) const;
+  // The annotations of all tokens of the sentence last tagged into s.
+  void DescribeSentence(const SentenceCandidates& s, std::vector<MorphAnalysis>* out) const {
+    maker_.DescribeSentence(s, out);
+  }
+
+  const Analyzer& analyzer() const { return *analyzer_; }
+  const CandidateMaker& candidates() const { return maker_; }
+
+ private:
+  std::shared_ptr<const Analyzer> analyzer_;
+  std::shared_ptr<const TaggerModel> model_;
+  CandidateMaker maker_;
+  Tagger tagger_;
+};
+
+}  // namespace svodka
+
+#endif  // SVODKA_MORPH_MORPHOLOGY_H_

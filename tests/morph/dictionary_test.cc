@@ -1,0 +1,124 @@
+// Loader tests: a tiny dictionary made by the builder loads; truncated, extended, byte-flipped,
+// wrong-magic and wrong-version files are rejected with a message naming the file (or at least
+// never crash: a flipped byte inside an automaton may still validate).
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "dict_builder.h"
+#include "morph/analyzer.h"
+#include "morph/dict_format.h"
+#include "morph/dictionary.h"
+
+namespace svodka {
+namespace {
+
+std::string Tiny() {
+  auto bytes = BuildDictionary(TinyDictSource());
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  return bytes.ok() ? *bytes : std::string();
+}
+
+TEST(DictionaryTest, TinyDictionaryLoads) {
+  const std::string bytes = Tiny();
+  auto d = Dictionary::FromBytes(bytes, "tiny.dict");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->paradigm_count(), 4u);
+  EXPECT_NE(d->license().find("CC BY-SA"), std::string_view::npos);
+}
+
+TEST(DictionaryTest, RejectsEveryTruncation) {
+  const std::string bytes = Tiny();
+  for (size_t n = 0; n < bytes.size(); ++n) {
+    auto d = Dictionary::FromBytes(std::string_view(bytes).substr(0, n), "tiny.dict");
+    ASSERT_FALSE(d.ok()) << "truncated at " << n;
+    EXPECT_NE(d.status().message().find("tiny.dict"), std::string::npos) << d.status().message();
+  }
+}
+
+TEST(DictionaryTest, RejectsTrailingBytes) {
+  std::string bytes = Tiny();
+  bytes += std::string(8, '\0');
+  auto d = Dictionary::FromBytes(bytes, "tiny.dict");
+  ASSERT_FALSE(d.ok());
+}
+
+TEST(DictionaryTest, RejectsWrongMagicAndVersion) {
+  std::string bytes = Tiny();
+  std::string bad = bytes;
+  bad[0] = 'X';
+  auto d = Dictionary::FromBytes(bad, "tiny.dict");
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("magic"), std::string::npos);
+  bad = bytes;
+  const uint32_t v = dictfmt::kVersion + 1;
+  std::memcpy(bad.data() + 8, &v, 4);
+  d = Dictionary::FromBytes(bad, "tiny.dict");
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), StatusCode::kUnsupported);
+  EXPECT_NE(d.status().message().find("version"), std::string::npos);
+}
+
+TEST(DictionaryTest, FlippedBytesNeverCrash) {
+  const std::string bytes = Tiny();
+  int rejected = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    for (uint8_t mask : {0x01, 0x80, 0xFF}) {
+      std::string bad = bytes;
+      bad[i] = static_cast<char>(bad[i] ^ mask);
+      auto d = Dictionary::FromBytes(bad, "tiny.dict");
+      if (!d.ok()) {
+        ++rejected;
+        continue;
+      }
+      auto a = Analyzer::Create(std::move(*d), "tiny.dict");
+      if (!a.ok()) continue;
+      std::vector<MorphParse> parses;
+      for (const char* w : {"стола", "Лаврова", "еж", "стал", "И", "столов", "Колом", "x-y"}) {
+        a->Analyze(w, &parses);
+        ASSERT_FALSE(parses.empty());
+        for (const auto& p : parses) {
+          ASSERT_LT(p.tag, a->TagCount());
+          (void)a->Lemma(w, p);
+          (void)a->Feats(p);
+          (void)a->Lexeme(w, p);
+        }
+      }
+    }
+  }
+  EXPECT_GT(rejected, 100);
+}
+
+TEST(DictionaryTest, HeaderFieldsAreValidated) {
+  const std::string bytes = Tiny();
+  // Every 8-byte field of the header and section table: set to garbage, must be rejected.
+  for (size_t off = 12; off < dictfmt::kHeaderSize + 9 * dictfmt::kSectionEntrySize; off += 4) {
+    std::string bad = bytes;
+    const uint32_t garbage = 0x7FFFFFF1u;
+    std::memcpy(bad.data() + off, &garbage, 4);
+    EXPECT_FALSE(Dictionary::FromBytes(bad, "tiny.dict").ok()) << "field at " << off;
+  }
+}
+
+TEST(DictionaryTest, MissingFileIsNamed) {
+  auto d = Dictionary::Load("/nonexistent/ru.dict");
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("/nonexistent/ru.dict"), std::string::npos);
+}
+
+TEST(DictionaryTest, RealDictionaryTruncationsAreRejected) {
+  const std::string path = SVODKA_TEST_BINDIR "/data/ru.dict";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) GTEST_SKIP() << path << " not built (configure with -DSVODKA_BUILD_DICT=ON)";
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(Dictionary::FromBytes(bytes, path).ok());
+  for (size_t n : {size_t{0}, size_t{7}, size_t{100}, size_t{4096}, bytes.size() / 3,
+                   bytes.size() / 2, bytes.size() - 1, bytes.size() - 8}) {
+    EXPECT_FALSE(Dictionary::FromBytes(std::string_view(bytes).substr(0, n), path).ok()) << n;
+  }
+}
+
+}  // namespace
+}  // namespace svodka
