@@ -41,7 +41,24 @@ j=$(seg "$data/ud/UD_Russian-GSD/ru_gsd-ud-dev.conllu") || failed=1
 floor "UD GSD dev: token errors/1000" "$(jq .tokens.errors_per_1000 <<<"$j")" "<=" 40
 floor "UD GSD dev: sentence errors/1000" "$(jq .sentences.errors_per_1000 <<<"$j")" "<=" 85
 
-#MORPH#
+echo "== morphology in context (accuracy on word tokens; higher is better)"
+morph() {  # morph NAME FILE LEMMA UPOS CASE NUMBER GENDER — floors in percent
+  local name=$1 file=$2 j
+  if ! j=$("$svodka" eval morph --json "$file"); then
+    echo "  FAIL  $name: svodka eval morph failed (dictionary or model missing?)"
+    failed=1
+    return
+  fi
+  local k i=3
+  for k in lemma upos case number gender; do
+    floor "$name: $k %" "$(jq ".$k.accuracy * 100" <<<"$j")" ">=" "${!i}"
+    i=$((i + 1))
+  done
+}
+#          name          file                                                            lemma upos case num  gender
+morph "UD GSD dev"   "$data/ud/UD_Russian-GSD/ru_gsd-ud-dev.conllu"                      96.0  95.0 88.5 95.5 93.0
+morph "Lenta dev"    "$data/ud/GramEval2020/GramEval2020-RuEval2017-Lenta-news-dev.conllu" 98.0 96.8 96.0 99.0 97.3
+morph "SynTagRus dev" "$data/ud/GramEval2020/GramEval2020-SynTagRus-dev.conllu"           95.0  93.5 92.5 92.5 92.5
 
 if [ "$failed" -ne 0 ]; then
   echo "eval: some figures fell below their floors"
