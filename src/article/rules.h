@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/tsv.h"
+
 namespace svodka {
 
 struct ArticleRules {
@@ -34,9 +36,6 @@ struct ArticleRules {
   static const ArticleRules& Get();
 };
 
-// Rows of a TSV rule table: lines split at tabs; empty lines and lines starting with '#' are
-// skipped. Fields are views into `data`.
-std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data);
 
 }  // namespace svodka
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/embedded.h"
+#include "base/tsv.h"
 #include "text/scan.h"
 
 namespace svodka {
@@ -73,20 +74,10 @@ bool IsDash(std::string_view text, const Token& t) {
 }  // namespace
 
 SentenceSplitter::SentenceSplitter() {
-  std::string_view data = EmbeddedFile("abbreviations.tsv");
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t nl = data.find('\n', pos);
-    if (nl == std::string_view::npos) nl = data.size();
-    std::string_view line = data.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    std::string form(line.substr(0, tab));
-    std::string_view kind = line.substr(tab + 1);
-    abbreviations_[form] = kind == "tail" ? AbbrKind::kTail : AbbrKind::kPrefix;
+  for (const auto& row : ParseTsv(EmbeddedFile("abbreviations.tsv"))) {
+    if (row.size() < 2) continue;
+    std::string form(row[0]);
+    abbreviations_[form] = row[1] == "tail" ? AbbrKind::kTail : AbbrKind::kPrefix;
     max_parts_ = std::max<int>(max_parts_, 1 + static_cast<int>(std::count(form.begin(), form.end(), '.')));
   }
 }

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "base/embedded.h"
+#include "base/tsv.h"
 #include "text/scan.h"
 
 namespace svodka {
@@ -77,19 +78,7 @@ size_t EmailDomainEnd(std::string_view text, size_t pos, size_t end) {
 }  // namespace
 
 Tokenizer::Tokenizer(TokenScheme scheme) : news_(scheme == TokenScheme::kNews) {
-  std::string_view data = EmbeddedFile("domains.tsv");
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t nl = data.find('\n', pos);
-    if (nl == std::string_view::npos) nl = data.size();
-    std::string_view line = data.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab != std::string_view::npos) line = line.substr(0, tab);
-    domains_.emplace(line);
-  }
+  for (const auto& row : ParseTsv(EmbeddedFile("domains.tsv"))) domains_.emplace(row[0]);
 }
 
 size_t Tokenizer::DomainEnd(std::string_view text, size_t dot, size_t end) const {
