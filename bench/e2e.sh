@@ -4,7 +4,8 @@
 # * segment:  `svodka segment` on a plain-text file of ~MB megabytes of news text (files in,
 #             JSON out), MB/s of input;
 # * analyze:  `svodka analyze --jsonl` on JSONL streams of MB/4 and MB megabytes: peak RSS must
-#             stay flat as the stream grows (streaming, not slurping).
+#             stay flat as the stream grows (streaming, not slurping);
+# * morph:    `svodka morph --words` on 2M+ words, words/s end to end.
 # The news text is the bundled example, plus ../shared/data/factrueval-2016 texts when present.
 set -euo pipefail
 svodka=${1:-build/svodka}
@@ -51,3 +52,20 @@ for size in $((mb / 4)) "$mb"; do
     "$(echo "$b/1000000" | bc -l)" "$secs" "$(echo "$b/1000000/$secs" | bc -l)" \
     "$(echo "$kb/1024" | bc -l)"
 done
+
+# `svodka morph --words`: one word per line in, word/lemma/UPOS/FEATS per line out. Words are
+# the word forms of the UD dev sets when ../shared is present, else of the example, repeated
+# to at least 2M lines.
+words="$dir/words.txt"
+ud="$src/../shared/data/ud"
+if [ -d "$ud" ]; then
+  cat "$ud"/UD_Russian-GSD/*.conllu "$ud"/GramEval2020/*Lenta-news-dev.conllu |
+    awk -F'\t' 'NF == 10 && $1 ~ /^[0-9]+$/ { print $2 }' > "$dir/w1"
+else
+  tr -s ' \n' '\n' < "$seed" > "$dir/w1"
+fi
+: > "$words"
+while [ "$(wc -l < "$words")" -lt 2000000 ]; do cat "$dir/w1" >> "$words"; done
+n=$(wc -l < "$words")
+t=$(seconds "$svodka" morph --words "$words")
+printf 'morph --words %d words in %6.2f s = %6.2f M words/s\n' "$n" "$t" "$(echo "$n/$t/1000000" | bc -l)"

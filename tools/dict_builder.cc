@@ -467,6 +467,7 @@ Result<std::string> BuildDictionary(const DictSource& src, BuildStats* stats) {
                              "\ntags=" + std::to_string(src.tags.size()) + "\n";
 
   // Assemble: header, table, aligned sections.
+  if (sections.size() != dictfmt::kSectionCount) return Internal("section list incomplete");
   std::string out(dictfmt::kHeaderSize + dictfmt::kSectionEntrySize * sections.size(), '\0');
   std::vector<std::pair<uint64_t, uint64_t>> where;
   for (const auto& [id, bytes] : sections) {

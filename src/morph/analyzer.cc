@@ -534,8 +534,10 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
     p.score = score;
     out->push_back(p);
   };
-  // Numbers: digits with inner , or . ("2,5", "1.5"), or digits + hyphen + a Cyrillic ending
-  // ("1990-х", "20-е").
+  // Numbers: digits with inner , or . ("2,5", "1.5"): NUM, and for integers also ADJ (UD
+  // tags years and ordinals written in digits as ADJ: "в 1945 году"). Digits + hyphen +
+  // adjectival ending ("1990-х", "14-го", "3-й"): ADJ first (lemma "1990-й"). Digit groups
+  // joined by ':', '/', '-' ("3:0", "2007/08", "46-49"): NUM.
   if (k.n > 0 && k.key[0] >= '0' && k.key[0] <= '9') {
     int i = 0;
     bool real = false;
@@ -545,13 +547,34 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
       if (k.key[i] == ',' || k.key[i] == '.') real = true;
       ++i;
     }
-    bool ok = i == k.n;
-    if (!ok && k.key[i] == '-' && i + 1 < k.n) {
-      ok = true;
-      for (int j = i + 1; j < k.n; ++j) ok = ok && alphabet::IsCyrillic(k.key[j]);
+    if (i == k.n) {
+      if (real) {
+        add(tag_real, Upos::kNum, ParseSource::kNumber, 1);
+      } else {
+        add(tag_intg, Upos::kNum, ParseSource::kNumber, 0.6f);
+        add(tag_intg, Upos::kAdj, ParseSource::kNumber, 0.4f);
+      }
+      return;
     }
-    if (ok) {
-      add(real ? tag_real : tag_intg, Upos::kNum, ParseSource::kNumber, 1);
+    if (k.key[i] == '-' && i + 1 < k.n) {
+      bool cyr = true;
+      for (int j = i + 1; j < k.n; ++j) cyr = cyr && alphabet::IsCyrillic(k.key[j]);
+      if (cyr) {
+        add(tag_intg, Upos::kAdj, ParseSource::kNumber, k.n - i - 1 <= 3 ? 0.8f : 0.4f);
+        add(tag_intg, Upos::kNum, ParseSource::kNumber, k.n - i - 1 <= 3 ? 0.2f : 0.6f);
+        return;
+      }
+    }
+    bool groups = true;
+    for (int j = 0; j < k.n; ++j) {
+      const uint8_t c = k.key[j];
+      const bool digit = c >= '0' && c <= '9';
+      const bool sep = (c == ':' || c == '/' || c == '-' || k.cp[j] == 0x2013) && j > 0 &&
+                       j + 1 < k.n && k.key[j - 1] >= '0' && k.key[j - 1] <= '9';
+      groups = groups && (digit || sep);
+    }
+    if (groups) {
+      add(tag_intg, Upos::kNum, ParseSource::kNumber, 1);
       return;
     }
   }
@@ -574,10 +597,10 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
     if (ok) {
       bool roman = k.n > 0 && k.upper == k.n;
       for (int i = 0; i < k.n && roman; ++i) roman = std::strchr("IVXLCDM", static_cast<int>(k.cp[i])) != nullptr;
-      if (roman) add(tag_romn, Upos::kNum, ParseSource::kLatin, 0.5f);
+      if (roman) add(tag_romn, Upos::kAdj, ParseSource::kLatin, 0.5f);  // "XVIII век"
       if (k.is_upper[0]) {
-        add(tag_latn, Upos::kPropn, ParseSource::kLatin, roman ? 0.25f : 0.5f);
-        add(tag_latn, Upos::kX, ParseSource::kLatin, roman ? 0.25f : 0.5f);
+        add(tag_latn, Upos::kX, ParseSource::kLatin, roman ? 0.3f : 0.6f);
+        add(tag_latn, Upos::kPropn, ParseSource::kLatin, roman ? 0.2f : 0.4f);
       } else {
         add(tag_latn, Upos::kX, ParseSource::kLatin, roman ? 0.5f : 1.0f);
       }
@@ -596,6 +619,12 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
       const bool s = cat >= UTF8PROC_CATEGORY_SM && cat <= UTF8PROC_CATEGORY_SO;
       punct = punct && p;
       symbol = symbol && (s || p);
+    }
+    bool quotes = !word.empty();
+    for (char c : word) quotes = quotes && (c == '`' || c == '\'' || c == '"');
+    if (quotes) {  // `` and '' are quotation marks
+      add(tag_pnct, Upos::kPunct, ParseSource::kPunct, 1);
+      return;
     }
     if (!word.empty() && punct) {
       // "%" , "#", "&" , "*" , "/" , "@" are punctuation in Unicode but symbols in UD.
@@ -721,7 +750,22 @@ void Analyzer::Impl::GuessPart(const KeyBuf& k, int b, std::vector<MorphParse>* 
 }
 
 void Analyzer::Impl::Finish(const KeyBuf& k, std::vector<MorphParse>* out) const {
-  for (auto& p : *out) RefineUpos(k, &p);
+  const size_t n = out->size();
+  for (size_t i = 0; i < n; ++i) {
+    MorphParse& p = (*out)[i];
+    RefineUpos(k, &p);
+    if (p.source == ParseSource::kGuesser && k.is_upper[0] && p.upos == Upos::kNoun) {
+      p.upos = Upos::kPropn;  // an unknown capitalized noun is most likely a name
+    }
+    if (p.upos == Upos::kAux && tags[p.tag].upos == Upos::kVerb) {
+      // "быть" is AUX as copula/auxiliary, VERB as existential "есть/был": keep both.
+      MorphParse v = p;
+      v.upos = Upos::kVerb;
+      v.score = p.score * 0.25f;
+      p.score *= 0.75f;
+      out->push_back(v);
+    }
+  }
   SortByScore(out, 0);
 }
 
@@ -785,6 +829,11 @@ std::string Analyzer::Lemma(std::string_view word, const MorphParse& p) const {
 std::string Analyzer::Impl::Lemma(std::string_view word, const MorphParse& p) const {
   KeyBuf k;
   if (!Normalize(word, &k)) return std::string(word);
+  if (p.source == ParseSource::kNumber && p.upos == Upos::kAdj) {
+    const size_t dash = word.find('-');
+    if (dash != std::string_view::npos) return std::string(word.substr(0, dash)) + "-\xD0\xB9";  // "-й"
+    return std::string(word);
+  }
   switch (p.source) {
     case ParseSource::kNumber:
     case ParseSource::kPunct:

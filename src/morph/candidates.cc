@@ -53,6 +53,19 @@ bool IsCyrillicWord(std::string_view s) {
   return false;
 }
 
+// Two or more letters, all capital Cyrillic ("ГРУ", "ССР").
+bool IsCapitalCyrillic(std::string_view s) {
+  size_t letters = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    if (!((c >= U'А' && c <= U'Я') || c == U'Ё')) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
 // Combining acute and grave accents (stress marks in wiki text: "Никола́й").
 bool HasStressMarks(std::string_view s) {
   return s.find("\xCC\x81") != std::string_view::npos ||
@@ -69,6 +82,18 @@ void StripStressMarks(std::string_view s, std::string* out) {
   }
 }
 
+std::string_view Feat(std::string_view feats, std::string_view name) {
+  size_t pos = 0;
+  while (pos < feats.size()) {
+    size_t bar = feats.find('|', pos);
+    if (bar == std::string_view::npos) bar = feats.size();
+    std::string_view kv = feats.substr(pos, bar - pos);
+    if (kv.size() > name.size() && kv.starts_with(name) && kv[name.size()] == '=')
+      return kv.substr(name.size() + 1);
+    pos = bar + 1;
+  }
+  return {};
+}
 }  // namespace
 
 // The UD treebanks' conventions where they differ from what the dictionary's OpenCorpora
@@ -83,6 +108,12 @@ void CandidateMaker::ApplyUdConventions(std::string_view form, const MorphParse&
   if (anum_ >= 0 && tag.grammemes.Has(anum_) && p.source == ParseSource::kDictionary) {
     if (std::optional<std::string> l = analyzer_->Inflect(form, p, nomn_sing_masc_))
       a->lemma = NormalizeLemma(*l);
+  }
+  if (a->upos == "PRON" && a->lemma == "тот") a->lemma = "то";
+  // The reflexive pronoun has no number or gender in any of the treebanks.
+  if (a->lemma == "себя") {
+    std::string gcase(Feat(a->feats, "Case"));
+    a->feats = gcase.empty() ? std::string() : "Case=" + gcase;
   }
   if (a->lemma == "быть" && a->upos == "VERB") a->upos = "AUX";
   if (a->lemma == "который") a->upos = "PRON";
@@ -140,20 +171,6 @@ void CandidateMaker::ApplyUdConventions(std::string_view form, const MorphParse&
   }
 }
 
-namespace {
-std::string_view Feat(std::string_view feats, std::string_view name) {
-  size_t pos = 0;
-  while (pos < feats.size()) {
-    size_t bar = feats.find('|', pos);
-    if (bar == std::string_view::npos) bar = feats.size();
-    std::string_view kv = feats.substr(pos, bar - pos);
-    if (kv.size() > name.size() && kv.starts_with(name) && kv[name.size()] == '=')
-      return kv.substr(name.size() + 1);
-    pos = bar + 1;
-  }
-  return {};
-}
-}  // namespace
 
 void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
                                       std::vector<MorphAnalysis>* out) const {
@@ -181,20 +198,68 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
       }
       if (best >= 0) a = Describe(form, s.parses[best_k], s.cands[best_k]);
     }
+    // "как" introducing a noun phrase ("такие, как Франция"; "как правило") is ADP in the UD
+    // treebanks that distinguish it; before a clause it stays SCONJ.
+    if (a.upos == "SCONJ" && a.lemma == "как" && i + 1 < n) {
+      const MorphAnalysis& next = (*out)[i + 1];
+      if (next.upos == "NOUN" || next.upos == "PROPN" || next.upos == "ADJ" || next.upos == "NUM")
+        a.upos = "ADP";
+    }
     const bool ordinal = a.upos == "ADJ" && a.feats.empty() && !form.empty() &&
                          ((form[0] >= '0' && form[0] <= '9') ||
                           form.find_first_not_of("IVXLCDM") == std::string_view::npos);
-    if (ordinal && i + 1 < n) {
-      const MorphAnalysis& next = (*out)[i + 1];
-      if (next.upos == "NOUN" || next.upos == "PROPN") {
-        std::string_view c = Feat(next.feats, "Case"), g = Feat(next.feats, "Gender"),
-                         num = Feat(next.feats, "Number");
-        std::string f;
-        if (!c.empty()) f.append("Case=").append(c);
-        if (!g.empty() && num == "Sing") f.append(f.empty() ? "" : "|").append("Gender=").append(g);
-        if (!num.empty()) f.append(f.empty() ? "" : "|").append("Number=").append(num);
-        a.feats = std::move(f);
+    if (ordinal) {
+      // Roman numerals after a name agree with it ("Карла V", "Екатерины II"); otherwise an
+      // ordinal agrees with the noun or adjective after it ("XVIII века", "67-й отдельной").
+      const bool roman = !(form[0] >= '0' && form[0] <= '9');
+      const MorphAnalysis* head = nullptr;
+      if (roman && i > 0 && (*out)[i - 1].upos == "PROPN" &&
+          !Feat((*out)[i - 1].feats, "Case").empty())
+        head = &(*out)[i - 1];
+      else if (i + 1 < n && ((*out)[i + 1].upos == "NOUN" || (*out)[i + 1].upos == "PROPN" ||
+                             (*out)[i + 1].upos == "ADJ") &&
+               !Feat((*out)[i + 1].feats, "Case").empty())
+        head = &(*out)[i + 1];
+      std::string_view c, g, num;
+      if (head) {
+        c = Feat(head->feats, "Case");
+        g = Feat(head->feats, "Gender");
+        num = Feat(head->feats, "Number");
+        if (roman && num == "Plur") {  // "XI -- XII веках": one century each
+          num = "Sing";
+          g = {};
+        }
+      } else if (!roman) {
+        // No head word: the written ending says it ("3-им", "1930-х", "9-я").
+        struct Ending {
+          std::string_view end, gcase, gender, number;
+        };
+        static constexpr Ending kEndings[] = {
+            {"й", "Nom", "Masc", "Sing"},  {"ый", "Nom", "Masc", "Sing"},
+            {"ий", "Nom", "Masc", "Sing"}, {"я", "Nom", "Fem", "Sing"},
+            {"ая", "Nom", "Fem", "Sing"},  {"го", "Gen", "Masc", "Sing"},
+            {"ого", "Gen", "Masc", "Sing"}, {"му", "Dat", "Masc", "Sing"},
+            {"ому", "Dat", "Masc", "Sing"}, {"м", "Ins", "Masc", "Sing"},
+            {"им", "Ins", "Masc", "Sing"}, {"ым", "Ins", "Masc", "Sing"},
+            {"ю", "Acc", "Fem", "Sing"},   {"ую", "Acc", "Fem", "Sing"},
+            {"х", "Gen", "", "Plur"},      {"ых", "Gen", "", "Plur"},
+            {"их", "Gen", "", "Plur"},     {"е", "Nom", "", "Plur"},
+            {"ые", "Nom", "", "Plur"}};
+        const std::string_view end = form.substr(form.rfind('-') + 1);
+        for (const Ending& e : kEndings) {
+          if (end == e.end) {
+            c = e.gcase;
+            g = e.gender;
+            num = e.number;
+            break;
+          }
+        }
       }
+      std::string f;
+      if (!c.empty()) f.append("Case=").append(c);
+      if (!g.empty() && num == "Sing") f.append(f.empty() ? "" : "|").append("Gender=").append(g);
+      if (!num.empty()) f.append(f.empty() ? "" : "|").append("Number=").append(num);
+      a.feats = std::move(f);
     }
   }
 }
@@ -244,6 +309,93 @@ CandidateMaker::CandidateMaker(const Analyzer* analyzer) : analyzer_(analyzer) {
   trad_ = analyzer->GrammemeId("Trad");
   short_adj_ = analyzer->GrammemeId("ADJS");
   if (auto g = analyzer->ParseGrammemes("nomn,sing,masc")) nomn_sing_masc_ = *g;
+  static constexpr std::string_view kCases[] = {"nomn", "gent", "datv", "accs", "ablt", "loct"};
+  for (size_t t = 0; t < n; ++t) {
+    const std::string& text = analyzer->Tag(static_cast<uint16_t>(t)).text;
+    if (text == "NOUN,anim,masc,Sgtm,Surn sing,nomn") name_nomn_tag_ = static_cast<int>(t);
+    for (int k = 0; k < 6; ++k)
+      if (text == std::string("NOUN,anim,masc,Sgtm,Fixd,Name sing,").append(kCases[k]))
+        fixd_name_tags_[k] = static_cast<int>(t);
+    for (int k = 0; k < 6; ++k) {
+      if (text == std::string("NOUN,inan,masc,Sgtm,Fixd,Abbr,Orgn sing,").append(kCases[k]))
+        abbr_tags_[0][k] = static_cast<int>(t);
+      if (text == std::string("NOUN,inan,femn,Sgtm,Fixd,Abbr,Orgn sing,").append(kCases[k]))
+        abbr_tags_[1][k] = static_cast<int>(t);
+    }
+  }
+}
+
+// Readings the analyzer does not offer but the treebanks use (each checked against the
+// GramEval2020 train files and UD_Russian-GSD dev):
+//  * the neuter singular of "тот" used on its own ("до того", "тем не менее", "о том, что")
+//    is PRON with lemma "то" (DET "тот" remains for "в том году");
+//  * unknown capitalized words (guessed from their ending, which for foreign names is usually
+//    wrong: "Тезей" -> plural genitive of "Тезь") may be a masculine name in the nominative
+//    (consonant-final: "Кайрелл", "Сатпаев") or an indeclinable name in any case
+//    (vowel-final: "Мопертюи", "Нани"); lemma = the form.
+// Added candidates get their own tag hash (salted), so the tagger learns their weights.
+void CandidateMaker::AddReadings(std::string_view form, SentenceCandidates* out) const {
+  const uint32_t b = out->begin.back();
+  const uint32_t e = static_cast<uint32_t>(out->parses.size());
+  if (e == b || e - b >= 50) return;
+  auto push = [&](MorphParse p, Upos upos, int tag, uint64_t salt) {
+    p.upos = upos;
+    p.tag = static_cast<uint16_t>(tag);
+    p.score = 0;
+    const TagAttrs& a = tag_attrs_[p.tag];
+    TagCandidate c;
+    c.tag = a.hash + static_cast<uint64_t>(upos) * 0x9E3779B97F4A7C15ULL + salt;
+    c.pos = a.pos;
+    c.gcase = a.gcase;
+    c.number = a.number;
+    c.gender = a.gender;
+    c.score = 0;
+    c.rank = 3;
+    out->parses.push_back(p);
+    out->cands.push_back(c);
+  };
+  if (form.size() <= 8 && form.size() >= 4 && IsCyrillicWord(form)) {
+    std::string lower = NormalizeLemma(form);
+    if (lower == "то" || lower == "того" || lower == "тому" || lower == "тем" || lower == "том") {
+      for (uint32_t k = b; k < e; ++k) {
+        const MorphParse p = out->parses[k];
+        const TagAttrs& a = tag_attrs_[p.tag];
+        if (p.upos == Upos::kDet && a.gender == 3 && a.number == 1 && a.gcase != 0 &&
+            NormalizeLemma(analyzer_->Lemma(form, p)) == "тот")
+          push(p, Upos::kPron, p.tag, 0x70);
+      }
+      return;
+    }
+  }
+  if (!StartsUpper(form) || !IsCyrillicWord(form) || form.size() < 4) return;
+  // Unknown abbreviations ("ГРУ", "ССР") are indeclinable singular proper nouns; their gender
+  // is that of the abbreviated head word, so both common genders are offered.
+  if (e - b == 1 && out->parses[b].source == ParseSource::kUnknown && IsCapitalCyrillic(form)) {
+    MorphParse base = out->parses[b];
+    for (const auto& tags : abbr_tags_)
+      for (int t : tags)
+        if (t >= 0) push(base, Upos::kPropn, t, 0x73);
+    return;
+  }
+  if (form.size() < 6) return;
+  for (uint32_t k = b; k < e; ++k)
+    if (out->parses[k].source != ParseSource::kGuesser) return;
+  // The last code point, lower-cased; all-capital abbreviations are left alone.
+  size_t last = form.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(form[last]) & 0xC0) == 0x80) --last;
+  size_t len = 1;
+  char32_t c = DecodeUtf8(form, last, &len);
+  if (c >= U'А' && c <= U'Я') return;
+  static constexpr std::u32string_view kVowels = U"аеёиоуыэюя";
+  static constexpr std::u32string_view kIndeclinable = U"еиоуэю";
+  MorphParse base;
+  base.source = ParseSource::kUnknown;
+  if (kVowels.find(c) == std::u32string_view::npos) {
+    if (name_nomn_tag_ >= 0) push(base, Upos::kPropn, name_nomn_tag_, 0x71);
+  } else if (kIndeclinable.find(c) != std::u32string_view::npos) {
+    for (int t : fixd_name_tags_)
+      if (t >= 0) push(base, Upos::kPropn, t, 0x72);
+  }
 }
 
 void CandidateMaker::Build(std::span<const std::string_view> forms,
@@ -285,6 +437,7 @@ void CandidateMaker::Build(std::span<const std::string_view> forms,
       out->cands.push_back(c);
       if (out->parses.size() - out->begin.back() >= 60) break;  // tags fit in uint16 choice
     }
+    AddReadings(form, out);
   }
   const size_t n = forms.size();
   out->begin.push_back(static_cast<uint32_t>(out->parses.size()));

@@ -60,9 +60,11 @@ class CandidateMaker {
                     MorphAnalysis* a) const;
 
   // Describes every token's chosen candidate, then applies the conventions that need the
-  // sentence: ordinals in digits/Roman numerals take Case/Gender/Number from the noun they
-  // precede ("XVIII века"); a capitalized noun inside a sentence prefers its proper-noun
-  // reading; lower-case words are never PROPN.
+  // sentence: ordinals in digits/Roman numerals take Case/Gender/Number from the noun or
+  // adjective they precede ("XVIII века"), Roman numerals after a name from the name
+  // ("Карла V"), else from the written ending ("3-им"); "как" before a noun phrase is ADP; a
+  // capitalized noun inside a sentence prefers its proper-noun reading; lower-case words are
+  // never PROPN.
   void DescribeSentence(const SentenceCandidates& s, std::vector<MorphAnalysis>* out) const;
 
   const Analyzer& analyzer() const { return *analyzer_; }
@@ -72,6 +74,8 @@ class CandidateMaker {
     uint64_t hash;
     uint8_t pos, gcase, number, gender;
   };
+  // Appends to *out readings the analyzer lacks for the token being built (see the .cc).
+  void AddReadings(std::string_view form, SentenceCandidates* out) const;
   void ApplyUdConventions(std::string_view form, const MorphParse& p, const TagInfo& tag,
                           MorphAnalysis* a) const;
 
@@ -80,6 +84,12 @@ class CandidateMaker {
   int fixd_ = -1;                    // grammeme id of "Fixd" (indeclinable)
   int anum_ = -1;                    // "Anum" (ordinal)
   int supr_ = -1, orgn_ = -1, trad_ = -1, short_adj_ = -1;
+  // Tags of the readings added for unknown capitalized words (see Build): a masculine
+  // surname in the nominative, and an indeclinable masculine name in the six cases; -1 when
+  // the dictionary lacks the tag.
+  int name_nomn_tag_ = -1;
+  int fixd_name_tags_[6] = {-1, -1, -1, -1, -1, -1};
+  int abbr_tags_[2][6] = {{-1, -1, -1, -1, -1, -1}, {-1, -1, -1, -1, -1, -1}};  // masc, femn
   GrammemeSet nomn_sing_masc_;
 };
 

@@ -25,7 +25,8 @@ inline uint64_t Combine3(uint64_t a, uint64_t b, uint64_t c) {
 }
 
 // POS ids of verbs, as assigned in candidates.cc (kPosNames order + 1).
-constexpr uint8_t kNounPos = 1, kVerbPos = 5, kInfnPos = 6;
+constexpr uint8_t kNounPos = 1, kAdjfPos = 2, kVerbPos = 5, kInfnPos = 6, kPrtfPos = 7,
+                  kNumrPos = 10, kAdvbPos = 11, kNproPos = 12, kPrepPos = 14;
 constexpr uint8_t kNomnCase = 1;
 
 // Sentinels for positions outside the sentence.
@@ -210,17 +211,33 @@ int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScra
   out[k++] = Combine3(51, uint64_t{c.score} | uint64_t{c.rank} << 8, c.pos);
   // Clause context for case: is there a verb on the left (chosen) / on the right (possible)?
   bool verb_left = false, nom_left = false;
-  uint64_t left_verb_tag = kBos;
+  uint64_t left_verb_tag = kBos, left_verb_word = kBos;
   for (size_t j = i; j-- > 0 && j + 8 > i;) {
     const TagCandidate& l = Chosen(tokens, choice, j);
     if (l.pos == kNounPos && l.gcase == kNomnCase) nom_left = true;
     if (l.pos == kVerbPos || l.pos == kInfnPos) {
       verb_left = true;
       left_verb_tag = l.tag;
+      left_verb_word = scratch.info[j].word;
       break;
     }
   }
   out[k++] = Combine3(57, left_verb_tag, pc);
+  out[k++] = Combine3(61, left_verb_word, pcng);
+  // The nearest preposition on the left across a noun phrase's modifiers ("в самом большом
+  // городе"): it governs the case of the head noun several words away.
+  uint64_t left_prep = kBos;
+  for (size_t j = i; j-- > 0 && j + 5 > i;) {
+    const TagCandidate& l = Chosen(tokens, choice, j);
+    if (l.pos == kPrepPos) {
+      left_prep = scratch.info[j].word;
+      break;
+    }
+    if (l.pos != kAdjfPos && l.pos != kNumrPos && l.pos != kAdvbPos && l.pos != kPrtfPos &&
+        l.pos != kNproPos)
+      break;
+  }
+  out[k++] = Combine3(59, left_prep, pcng);
   out[k++] = Combine3(58, nom_left | verb_left << 1, pcng);
   bool verb_right = false;
   for (size_t j = i + 1; j < tokens.size() && j < i + 6; ++j)

@@ -94,7 +94,7 @@ TEST(DictionaryTest, FlippedBytesNeverCrash) {
 TEST(DictionaryTest, HeaderFieldsAreValidated) {
   const std::string bytes = Tiny();
   // Every 8-byte field of the header and section table: set to garbage, must be rejected.
-  for (size_t off = 12; off < dictfmt::kHeaderSize + 9 * dictfmt::kSectionEntrySize; off += 4) {
+  for (size_t off = 12; off < dictfmt::kHeaderSize + dictfmt::kSectionCount * dictfmt::kSectionEntrySize; off += 4) {
     std::string bad = bytes;
     const uint32_t garbage = 0x7FFFFFF1u;
     std::memcpy(bad.data() + off, &garbage, 4);

@@ -1,4 +1,4 @@
-// svodka-morph-eval --dict FILE CONLLU...
+// svodka-analyzer-eval --dict FILE CONLLU...
 //   Context-free morphology on gold CoNLL-U: share of word tokens in the dictionary, top-1
 //   lemma / UPOS accuracy and the lemma oracle (right lemma among all parses). Lemmas compare
 //   case-insensitively with ё = е. Punctuation, symbols and multiword-token lines are skipped
@@ -38,18 +38,18 @@ int main(int argc, char** argv) {
     else files.push_back(a);
   }
   if (dict.empty() || files.empty()) {
-    std::fprintf(stderr, "usage: svodka-morph-eval --dict FILE CONLLU...\n");
+    std::fprintf(stderr, "usage: svodka-analyzer-eval --dict FILE CONLLU...\n");
     return 2;
   }
   auto a = svodka::Analyzer::Load(dict);
   if (!a.ok()) {
-    std::fprintf(stderr, "svodka-morph-eval: %s\n", a.status().ToString().c_str());
+    std::fprintf(stderr, "svodka-analyzer-eval: %s\n", a.status().ToString().c_str());
     return 1;
   }
   for (const auto& file : files) {
     std::ifstream in(file);
     if (!in) {
-      std::fprintf(stderr, "svodka-morph-eval: cannot read %s\n", file.c_str());
+      std::fprintf(stderr, "svodka-analyzer-eval: cannot read %s\n", file.c_str());
       return 1;
     }
     size_t words = 0, in_dict = 0, lemma_ok = 0, oracle = 0, upos_ok = 0, all = 0, all_upos = 0;
