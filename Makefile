@@ -37,8 +37,10 @@ test-fuzz: setup $(FUZZ_BUILD)/build.ninja
 
 test: test-unit test-fuzz
 
+# Google Benchmark targets, then end-to-end throughput and peak memory (BENCHMARKS.md).
 bench: build
-	@for b in $(BUILD)/*_bench; do echo "== $$b"; $$b --benchmark_min_time=0.5; done
+	@for b in $(BUILD)/*_bench; do echo "== $$b"; $$b --benchmark_min_time=1; done
+	@echo "== bench/e2e.sh"; bench/e2e.sh $(BUILD)/svodka 100
 
 # Quality evaluations on ../shared/data (skipped with a message when absent).
 eval: build
