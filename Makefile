@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build run test test-unit test-fuzz bench eval clean
+.PHONY: all setup build build-cli run test test-unit test-fuzz bench eval clean
 
 all: build
 
@@ -19,7 +19,11 @@ $(BUILD)/build.ninja:
 build: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# Only what `run` needs: the command and the dictionary (tests and benchmarks build with `make test`).
+build-cli: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target svodka_cli dictionary
+
+run: build-cli
 	@echo
 	@echo "== svodka analyze --summary examples/*.txt"
 	@$(BUILD)/svodka analyze --summary examples/*.txt
