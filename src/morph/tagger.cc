@@ -27,6 +27,7 @@ inline uint64_t Combine3(uint64_t a, uint64_t b, uint64_t c) {
 // POS ids of verbs, as assigned in candidates.cc (kPosNames order + 1).
 constexpr uint8_t kNounPos = 1, kAdjfPos = 2, kVerbPos = 5, kInfnPos = 6, kPrtfPos = 7,
                   kNumrPos = 10, kAdvbPos = 11, kNproPos = 12, kPrepPos = 14;
+constexpr uint8_t kConjPos = 15, kPnctPos = 19;
 constexpr uint8_t kNomnCase = 1;
 
 // Sentinels for positions outside the sentence.
@@ -114,12 +115,19 @@ void Tagger::Prepare(std::span<const TagToken> tokens, TaggerScratch* scratch) {
     t.pos_mask = 0;
     t.case_mask = 0;
     t.agr_mask = 0;
+    t.verb_tag = 0;
+    t.verb_number = t.verb_gender = 0;
     for (uint32_t c = 0; c < tokens[i].num_candidates; ++c) {
       const TagCandidate& cand = tokens[i].candidates[c];
       t.amb += Fmix(cand.tag);
       t.pos_mask |= 1u << (cand.pos & 31);
       t.case_mask |= 1u << (cand.gcase & 15);
       t.agr_mask |= 1u << ((cand.gcase * 7 + cand.number * 3 + cand.gender) & 31);
+      if (cand.pos == kVerbPos && t.verb_tag == 0) {
+        t.verb_tag = cand.tag;
+        t.verb_number = cand.number;
+        t.verb_gender = cand.gender;
+      }
     }
   }
   scratch->static_features.resize(n * kNumStatic);
@@ -164,9 +172,9 @@ void Tagger::Prepare(std::span<const TagToken> tokens, TaggerScratch* scratch) {
   }
 }
 
-int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
-                              std::span<const uint16_t> choice, size_t i,
-                              const TagCandidate& c, uint64_t* out) {
+int Tagger::StaticCandidateFeatures(std::span<const TagToken> tokens,
+                                    const TaggerScratch& scratch, size_t i,
+                                    const TagCandidate& c, uint64_t* out) {
   int k = 0;
   const uint64_t* st = &scratch.static_features[i * kNumStatic];
   for (int s = 0; s < kNumStatic; ++s) out[k++] = Combine(st[s], c.tag);
@@ -180,6 +188,51 @@ int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScra
   out[k++] = Combine3(41, w2, pc);
   out[k++] = Combine3(42, t.word, c.lemma);
   out[k++] = Combine(43, c.lemma);
+  // The right context: can the next word agree in case with this candidate?
+  uint32_t next_pos = i + 1 < tokens.size() ? scratch.info[i + 1].pos_mask : 0x80000000u;
+  uint32_t next_case = i + 1 < tokens.size() ? scratch.info[i + 1].case_mask : 0x80000000u;
+  out[k++] = Combine3(49, ((next_case >> (c.gcase & 15)) & 1) | uint64_t{c.pos} << 8, next_pos);
+  out[k++] = Combine3(50, next_case, pcng);
+  out[k++] = Combine3(51, uint64_t{c.score} | uint64_t{c.rank} << 8, c.pos);
+  uint64_t w_next = i + 1 < tokens.size() ? scratch.info[i + 1].word : kEos;
+  out[k++] = Combine3(53, w_next, pc);
+  out[k++] = Combine3(54, t.suffix[2], pcng);
+  // Can the next word agree with this candidate in case, number and gender?
+  if (i + 1 < tokens.size()) {
+    uint32_t agr = 1u << ((c.gcase * 7 + c.number * 3 + c.gender) & 31);
+    out[k++] = Combine3(55, ((scratch.info[i + 1].agr_mask & agr) != 0) | uint64_t{c.pos} << 8,
+                        scratch.info[i + 1].pos_mask);
+  } else {
+    out[k++] = Combine(56, c.pos);
+  }
+  // Subject or object? The nearest possible finite verb on the right (its tag carries
+  // transitivity and reflexivity), whether punctuation comes between, and whether it can
+  // agree with this candidate in number and gender as with a subject.
+  uint64_t right_verb = kEos;
+  uint64_t right_agr = 0;
+  bool punct = false;
+  for (size_t j = i + 1; j < tokens.size() && j < i + 7; ++j) {
+    const auto& r = scratch.info[j];
+    if (r.verb_tag) {
+      right_verb = r.verb_tag;
+      right_agr = 1 | (r.verb_number == c.number) << 1 |
+                  (r.verb_gender == 0 || r.verb_gender == c.gender) << 2 | punct << 3;
+      break;
+    }
+    if (r.pos_mask & (1u << kPnctPos)) punct = true;
+  }
+  if (c.gcase == 0) right_verb = right_agr = punct = 0;
+  out[k++] = Combine3(64, right_verb, pc | uint64_t{punct} << 24);
+  out[k++] = Combine3(65, right_agr, pcng);
+  return k;
+}
+
+int Tagger::HistoryFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
+                            std::span<const uint16_t> choice, size_t i, const TagCandidate& c,
+                            uint64_t* out) {
+  int k = 0;
+  const uint64_t pc = c.pos | uint64_t{c.gcase} << 8;
+  const uint64_t pcng = pc | uint64_t{c.number} << 16 | uint64_t{c.gender} << 24;
   // History: the analyses already chosen on the left.
   uint64_t prev_tag = kBos, prev_pcng = kBos, prev_pos = kBos, prev2_pos = kBos,
            prev2_pc = kBos;
@@ -203,15 +256,10 @@ int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScra
   out[k++] = Combine3(46, prev_pcng, pcng);
   out[k++] = Combine3(47, Combine(prev2_pc, prev_pos), pc);
   out[k++] = Combine3(48, agree, c.pos);
-  // The right context: can the next word agree in case with this candidate?
-  uint32_t next_pos = i + 1 < tokens.size() ? scratch.info[i + 1].pos_mask : 0x80000000u;
-  uint32_t next_case = i + 1 < tokens.size() ? scratch.info[i + 1].case_mask : 0x80000000u;
-  out[k++] = Combine3(49, ((next_case >> (c.gcase & 15)) & 1) | uint64_t{c.pos} << 8, next_pos);
-  out[k++] = Combine3(50, next_case, pcng);
-  out[k++] = Combine3(51, uint64_t{c.score} | uint64_t{c.rank} << 8, c.pos);
   // Clause context for case: is there a verb on the left (chosen) / on the right (possible)?
   bool verb_left = false, nom_left = false;
   uint64_t left_verb_tag = kBos, left_verb_word = kBos;
+  size_t left_verb_pos = 0;
   for (size_t j = i; j-- > 0 && j + 8 > i;) {
     const TagCandidate& l = Chosen(tokens, choice, j);
     if (l.pos == kNounPos && l.gcase == kNomnCase) nom_left = true;
@@ -219,10 +267,37 @@ int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScra
       verb_left = true;
       left_verb_tag = l.tag;
       left_verb_word = scratch.info[j].word;
+      left_verb_pos = j;
       break;
     }
   }
   out[k++] = Combine3(57, left_verb_tag, pc);
+  // Agreement with the verb on the left, and whether it already has a nominative noun or
+  // pronoun before it (then a later noun is rather its object).
+  if (verb_left && c.gcase != 0) {
+    const TagCandidate& v = Chosen(tokens, choice, left_verb_pos);
+    bool subj = false;
+    for (size_t j = left_verb_pos; j-- > 0 && j + 10 > left_verb_pos;) {
+      const TagCandidate& l = Chosen(tokens, choice, j);
+      if ((l.pos == kNounPos || l.pos == kNproPos) && l.gcase == kNomnCase) subj = true;
+      if (l.pos == kConjPos || l.pos == kVerbPos) break;
+    }
+    uint64_t agr = (v.number == c.number) | (v.gender == 0 || v.gender == c.gender) << 1 |
+                   subj << 2 | nom_left << 3;
+    out[k++] = Combine3(63, agr, pcng);
+    out[k++] = Combine3(66, Combine(left_verb_tag, subj), pc);
+  } else {
+    out[k++] = Combine3(63, kBos, pcng);
+  }
+  // Coordination and apposition: "X и Y", "X, Y" take the case of X.
+  if (i >= 2) {
+    const TagCandidate& p = Chosen(tokens, choice, i - 1);
+    if ((p.pos == kConjPos || p.pos == kPnctPos) && c.gcase != 0) {
+      const TagCandidate& x = Chosen(tokens, choice, i - 2);
+      out[k++] = Combine3(62, p.pos | uint64_t{x.pos} << 8 | uint64_t{x.gcase} << 16 |
+                                  uint64_t{x.number} << 24, pcng);
+    }
+  }
   out[k++] = Combine3(61, left_verb_word, pcng);
   // The nearest preposition on the left across a noun phrase's modifiers ("в самом большом
   // городе"): it governs the case of the head noun several words away.
@@ -243,18 +318,14 @@ int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScra
   for (size_t j = i + 1; j < tokens.size() && j < i + 6; ++j)
     if (scratch.info[j].pos_mask & ((1u << kVerbPos) | (1u << kInfnPos))) verb_right = true;
   out[k++] = Combine3(52, verb_left | verb_right << 1 | uint64_t{c.pos} << 8, pc | prev_pos << 24);
-  uint64_t w_next = i + 1 < tokens.size() ? scratch.info[i + 1].word : kEos;
-  out[k++] = Combine3(53, w_next, pc);
-  out[k++] = Combine3(54, t.suffix[2], pcng);
-  // Can the next word agree with this candidate in case, number and gender?
-  if (i + 1 < tokens.size()) {
-    uint32_t agr = 1u << ((c.gcase * 7 + c.number * 3 + c.gender) & 31);
-    out[k++] = Combine3(55, ((scratch.info[i + 1].agr_mask & agr) != 0) | uint64_t{c.pos} << 8,
-                        scratch.info[i + 1].pos_mask);
-  } else {
-    out[k++] = Combine(56, c.pos);
-  }
   return k;
+}
+
+int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
+                              std::span<const uint16_t> choice, size_t i,
+                              const TagCandidate& c, uint64_t* out) {
+  int k = StaticCandidateFeatures(tokens, scratch, i, c, out);
+  return k + HistoryFeatures(tokens, scratch, choice, i, c, out + k);
 }
 
 void Tagger::Tag(std::span<const TagToken> tokens, TaggerScratch* scratch,

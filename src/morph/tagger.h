@@ -5,7 +5,11 @@
 // right: a candidate of token i is scored with features of the words around it (forms,
 // suffixes, capitalization, the candidate sets of the words on the right), of the analyses
 // already chosen on the left (tag, POS, case/number/gender agreement) and of the candidate
-// itself (its tag, POS, grammemes, lemma, dictionary score). The weights are learned by an
+// itself (its tag, POS, grammemes, lemma, dictionary score). For case, subject vs object:
+// the nearest possible finite verb on the right (its tag: transitivity, reflexivity), whether
+// it can agree with the candidate in number and gender, punctuation in between; the chosen
+// verb on the left, its agreement with the candidate and whether it already has a nominative
+// before it; coordination ("X и Y", "X, Y": the case of X). The weights are learned by an
 // averaged perceptron (tools/morph_trainer.cc) in the manner of Collins (2002), "Discriminative
 // training methods for hidden Markov models", restricted to the analyzer's candidates as in
 // candidate-ranking disambiguators for Russian (e.g. MorphoRuEval-2017 systems).
@@ -60,6 +64,8 @@ struct TaggerScratch {
     uint32_t pos_mask = 0;
     uint32_t case_mask = 0;
     uint32_t agr_mask = 0;  // (case, number, gender) combinations of the candidates, hashed
+    uint64_t verb_tag = 0;  // tag of the first finite-verb candidate, 0 when none
+    uint8_t verb_number = 0, verb_gender = 0;  // of that candidate
   };
   std::vector<TokenInfo> info;
   std::vector<uint64_t> static_features;  // kNumStatic per token
@@ -72,7 +78,7 @@ uint64_t TaggerHash(std::string_view s);
 class Tagger {
  public:
   static constexpr int kNumStatic = 20;   // candidate-independent features per token
-  static constexpr int kMaxFeatures = 48;  // upper bound of CandidateFeatures' output
+  static constexpr int kMaxFeatures = 56;  // upper bound of CandidateFeatures' output
 
   explicit Tagger(const TaggerModel* model) : model_(model) {}
 
@@ -89,6 +95,14 @@ class Tagger {
   static int CandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
                                std::span<const uint16_t> choice, size_t i,
                                const TagCandidate& c, uint64_t* out);
+  // The two parts of CandidateFeatures: those that do not depend on the choices on the left,
+  // and those that do (a decoder that keeps several histories computes the first once).
+  static int StaticCandidateFeatures(std::span<const TagToken> tokens,
+                                     const TaggerScratch& scratch, size_t i,
+                                     const TagCandidate& c, uint64_t* out);
+  static int HistoryFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
+                             std::span<const uint16_t> choice, size_t i, const TagCandidate& c,
+                             uint64_t* out);
 
  private:
   const TaggerModel* model_;

@@ -35,7 +35,7 @@
 namespace svodka {
 
 inline constexpr uint32_t kTaggerFormatVersion = 1;
-inline constexpr uint32_t kTaggerFeatureSet = 2;
+inline constexpr uint32_t kTaggerFeatureSet = 3;
 inline constexpr uint32_t kTaggerDefaultHashBits = 21;  // 2M weights, 8 MiB
 
 class TaggerModel {

@@ -230,7 +230,7 @@ TEST(MorphologyTest, AccuracyFloorOnGsdDev) {
   // Measured 2026-11-25: lemma 97.1, UPOS 95.9, Case 89.9, Number 97.2, Gender 94.5.
   EXPECT_GE(s.lemma.Accuracy(), 0.965);
   EXPECT_GE(s.upos.Accuracy(), 0.955);
-  EXPECT_GE(s.gcase.Accuracy(), 0.89);
+  EXPECT_GE(s.gcase.Accuracy(), 0.90);
   EXPECT_GE(s.number.Accuracy(), 0.965);
   EXPECT_GE(s.gender.Accuracy(), 0.94);
 }
