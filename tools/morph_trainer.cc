@@ -314,6 +314,7 @@ Status TrainMorph(const MorphTrainOptions& options, std::ostream& log) {
     Result<std::vector<ConlluSentence>> s = ReadConlluMaybeXz(f);
     if (!s.ok()) return s.status();
     log << f << ": " << s->size() << " sentences\n";
+    if (s->empty()) return InvalidArgument(f + ": no sentences to train on");
     for (auto& x : *s) train.push_back(std::move(x));
   }
   std::vector<std::vector<ConlluSentence>> dev;

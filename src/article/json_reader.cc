@@ -3,6 +3,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -40,6 +42,41 @@ std::string Describe(simdjson::error_code e) {
     default:
       return std::string("malformed JSON: ") + simdjson::error_message(e);
   }
+}
+
+// simdjson's first stage reports a structural error for the whole buffer, without a position.
+// This linear scan (strings and escapes respected) finds where the structure breaks: a closing
+// bracket that does not match, content after the top-level value, or brackets still open at
+// the end. Returns "byte N: what", or an empty string when it finds nothing wrong.
+std::string LocateStructureError(std::string_view json) {
+  std::string open;  // the brackets still open, innermost last
+  bool seen_value = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (open.empty() && seen_value)
+      return "byte " + std::to_string(i) + ": malformed JSON: content after the top-level value";
+    if (c == '"') {
+      size_t j = i + 1;
+      while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
+      if (j >= json.size()) return "byte " + std::to_string(i) + ": malformed JSON: unclosed string";
+      i = j;
+    } else if (c == '{' || c == '[') {
+      open.push_back(c);
+    } else if (c == '}' || c == ']') {
+      if (open.empty() || open.back() != (c == '}' ? '{' : '['))
+        return "byte " + std::to_string(i) + ": malformed JSON: unexpected '" + c + "'";
+      open.pop_back();
+    } else {
+      // A scalar: skip to the next delimiter.
+      while (i + 1 < json.size() && !std::strchr(" \t\n\r,:]}", json[i + 1])) ++i;
+    }
+    if (open.empty()) seen_value = true;
+  }
+  if (!open.empty())
+    return "byte " + std::to_string(json.size()) + ": truncated JSON: " +
+           std::to_string(open.size()) + " object(s)/array(s) not closed at the end";
+  return {};
 }
 
 // The raw JSON text of a value (objects and arrays verbatim; scalars as their token).
@@ -187,11 +224,18 @@ bool ReadJsonText(std::string_view json, std::string_view name,
   const char* base = padded.data();
   const std::string stem = FileStem(name);
   auto fail = [&](simdjson::error_code e) {
-    on_error(InvalidArgument(Where(name, base, d, json.size()) + ": " + Describe(e)));
+    // Structural errors: say where the structure breaks, when the scan can tell.
+    std::string at;
+    if (e == simdjson::TAPE_ERROR || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
+        e == simdjson::TRAILING_CONTENT)
+      at = LocateStructureError(json);
+    on_error(InvalidArgument(at.empty() ? Where(name, base, d, json.size()) + ": " + Describe(e)
+                                        : std::string(name) + ": " + at));
     return true;
   };
   if (auto e = parser.iterate(padded).get(d)) {
-    on_error(InvalidArgument(std::string(name) + ": byte 0: " + Describe(e)));
+    std::string where = LocateStructureError(json);
+    on_error(InvalidArgument(std::string(name) + ": " + (where.empty() ? Describe(e) : where)));
     return true;
   }
   od::json_type t;
@@ -285,7 +329,12 @@ bool JsonLineParser::Parse(std::string_view line, size_t line_no,
   buf.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
   std::string where = impl_->name + ": line " + std::to_string(line_no);
   auto fail = [&](simdjson::error_code e) {
-    on_error(InvalidArgument(where + ": " + Describe(e)));
+    // Structural errors: say where in the line the structure breaks, when we can tell.
+    std::string at;
+    if (e == simdjson::TAPE_ERROR || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
+        e == simdjson::TRAILING_CONTENT)
+      at = LocateStructureError(line);
+    on_error(InvalidArgument(at.empty() ? where + ": " + Describe(e) : where + ", " + at));
     return true;
   };
   od::document d;

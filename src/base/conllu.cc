@@ -1,6 +1,7 @@
 #include "base/conllu.h"
 
 #include "base/file.h"
+#include "base/utf8.h"
 
 namespace svodka {
 namespace {
@@ -10,6 +11,15 @@ bool IsWordId(std::string_view id) {
   for (char c : id)
     if (c < '0' || c > '9') return false;
   return true;
+}
+
+// The other ID shapes CoNLL-U allows: a multi-word token range "1-2" and an empty node "3.1".
+// Anything else ("x", "-1", a stray BOM before "1") is an error rather than an extra line,
+// which would silently drop the word from tagging and scoring.
+bool IsRangeOrEmptyNodeId(std::string_view id) {
+  size_t sep = id.find_first_of("-.");
+  return sep != std::string_view::npos && IsWordId(id.substr(0, sep)) &&
+         IsWordId(id.substr(sep + 1));
 }
 
 }  // namespace
@@ -34,6 +44,7 @@ Status ReadConllu(std::string_view data, std::string_view name,
   ConlluSentence cur;
   size_t line_no = 0;
   size_t pos = 0;
+  if (data.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // a UTF-8 byte order mark is not data
   auto flush = [&]() -> bool {
     bool go = true;
     if (!cur.words.empty() || !cur.extra_lines.empty()) go = sink(std::move(cur));
@@ -47,6 +58,19 @@ Status ReadConllu(std::string_view data, std::string_view name,
     pos = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // Forms and lemmas are copied to the output and compared with gold strings, so bad bytes
+    // would corrupt both silently: refuse them with their position.
+    if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
+      return InvalidArgument(std::string(name) + ": line " + std::to_string(line_no) +
+                             ": invalid UTF-8 at byte " +
+                             std::to_string(line.data() - data.data() + bad));
+    }
+    if (size_t nul = line.find('\0'); nul != std::string_view::npos) {
+      return InvalidArgument(std::string(name) + ": line " + std::to_string(line_no) +
+                             ": NUL byte at byte " +
+                             std::to_string(line.data() - data.data() + nul) +
+                             " (binary data, or UTF-16 instead of UTF-8)");
+    }
     if (line.empty()) {
       if (!flush()) return Status::Ok();
       continue;
@@ -69,6 +93,11 @@ Status ReadConllu(std::string_view data, std::string_view name,
                              ": expected 10 tab-separated columns");
     }
     if (!IsWordId(cols[0])) {
+      if (!IsRangeOrEmptyNodeId(cols[0])) {
+        return InvalidArgument(std::string(name) + ": line " + std::to_string(line_no) +
+                               ": ID '" + std::string(cols[0]) +
+                               "' is not a word index (1), a range (1-2) or an empty node (1.1)");
+      }
       cur.extra_lines.emplace_back(cur.words.size(), std::string(line));
       continue;
     }

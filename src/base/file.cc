@@ -64,8 +64,15 @@ Status WriteFile(const std::string& path, std::string_view data) {
   if (!f) return IoError(Errno(tmp));
   bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
   ok = (std::fclose(f) == 0) && ok;
-  if (!ok) return IoError(tmp + ": write failed");
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(Errno(path));
+  if (!ok) {
+    std::remove(tmp.c_str());  // never leave a partial "<path>.tmp" behind
+    return IoError(tmp + ": write failed");
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    Status s = IoError(Errno(path));  // before remove() changes errno
+    std::remove(tmp.c_str());  // e.g. path is a directory: drop the orphaned temporary
+    return s;
+  }
   return Status::Ok();
 }
 

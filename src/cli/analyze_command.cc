@@ -57,10 +57,14 @@ int RunAnalyze(const AnalyzeOptions& o) {
   popts.tagger_model_path = o.model;
   popts.morphology = !o.no_morph;
   auto pipeline = Pipeline::Create(popts);
+  int rc = 0;
   if (!pipeline.ok() && popts.morphology) {
-    // Segmentation and structure still work without the morphology models.
+    // Segmentation and structure still work without the morphology models. But a --dict or
+    // --model the user named that cannot be loaded is a failed input: exit 1, not a silent 0
+    // with lemmas and tags missing from the output.
     std::fprintf(stderr, "svodka analyze: morphology disabled: %s\n",
                  pipeline.status().message().c_str());
+    if (!o.dict.empty() || !o.model.empty()) rc = 1;
     popts.morphology = false;
     pipeline = Pipeline::Create(popts);
   }
@@ -75,7 +79,6 @@ int RunAnalyze(const AnalyzeOptions& o) {
   DocumentJsonOptions jopts;
   jopts.tokens = o.tokens;
   Output out;
-  int rc = 0;
   size_t docs = 0;
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty()) inputs.push_back("-");
@@ -129,8 +132,11 @@ void RegisterAnalyzeCommand(CLI::App& app) {
   cmd->add_flag("--no-morph", o->no_morph, "Skip morphology (no dictionary or model needed)");
   cmd->add_option("--dict", o->dict, "Compiled dictionary (default: looked up)");
   cmd->add_option("--model", o->model, "Tagger model (default: looked up)");
+  // Bounded: `-1` or a huge value used to wrap around in `max_doc_mb << 20` (an arbitrary
+  // limit), and spans are 32-bit byte offsets, so a document must stay under 4 GiB.
   cmd->add_option("--max-doc-mb", o->max_doc_mb, "Refuse documents larger than this (MB)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{4095}));
   cmd->callback([o] { SetExitCode(RunAnalyze(*o)); });
 }
 

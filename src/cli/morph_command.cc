@@ -1,15 +1,20 @@
 // `svodka morph` (analysis, inflection, tagging of CoNLL-U), `svodka eval morph` and
 // `svodka train morph`. The logic lives in src/morph (runtime) and tools/morph_trainer
 // (training); this file only parses flags, loads models and formats output.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "article/reader.h"
 #include "base/conllu.h"
 #include "base/file.h"
+#include "base/utf8.h"
 #include "cli/commands.h"
 #include "morph/analyzer.h"
 #include "morph/data_path.h"
@@ -61,6 +66,35 @@ Result<Analyzer> LoadAnalyzer(const std::string& flag) {
   return a;
 }
 
+// An output path that cannot be written is reported before the work (training takes long),
+// not after it.
+Status CheckWritable(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return InvalidArgument(path + ": is a directory");
+  fs::path parent = fs::path(path).parent_path();
+  if (parent.empty()) parent = ".";
+  if (!fs::is_directory(parent, ec)) {
+    return NotFound(path + ": directory " + parent.string() + " does not exist");
+  }
+  if (access(parent.c_str(), W_OK) != 0) {
+    return IoError(path + ": directory " + parent.string() + " is not writable");
+  }
+  return Status::Ok();
+}
+
+// A word given on the command line with invalid UTF-8 is repaired (U+FFFD) with a warning, as
+// file inputs are, instead of being analysed and echoed as raw bytes.
+std::string RepairWordArg(const std::string& word, size_t index) {
+  std::string w = word;
+  Utf8Repair rep = RepairUtf8(&w);
+  if (rep.replaced) {
+    std::fprintf(stderr, "svodka morph: warning: word %zu: byte %zu: invalid UTF-8 replaced "
+                 "with U+FFFD\n", index + 1, rep.first_bad_offset);
+  }
+  return w;
+}
+
 void AppendAnalysis(const MorphAnalysis& a, std::string* out) {
   out->append(a.lemma);
   out->push_back('\t');
@@ -94,11 +128,28 @@ void RunWords(const MorphFlags& f) {
     }
     out.MaybeFlush();
   };
-  for (const std::string& w : f.words) analyze_one(w, true);
+  for (size_t i = 0; i < f.words.size(); ++i) analyze_one(RepairWordArg(f.words[i], i), true);
   if (!f.words_file.empty()) {
     Result<std::string> data = ReadFile(f.words_file);
     if (!data.ok()) return Fail("", data.status());
+    // The word list gets the checks of every text input (docs/format.md): binary data is
+    // refused, invalid UTF-8 repaired with a warning, an empty list reported, a BOM skipped
+    // (it would otherwise glue itself to the first word and make it unknown).
+    if (std::optional<Status> bad = CheckBinary(*data, f.words_file)) return Fail("", *bad);
+    Utf8Repair rep = RepairUtf8(&*data);
+    if (rep.replaced) {
+      std::fprintf(stderr, "svodka morph: warning: %s: byte %zu: invalid UTF-8 replaced with "
+                   "U+FFFD (%zu sequences)\n", f.words_file.c_str(), rep.first_bad_offset,
+                   rep.replaced);
+    }
     std::string_view text = *data;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      std::fprintf(stderr, "svodka morph: %s: empty file, nothing to analyse\n",
+                   f.words_file.c_str());
+      SetExitCode(1);
+      return;
+    }
     size_t pos = 0;
     while (pos < text.size()) {
       size_t nl = text.find('\n', pos);
@@ -121,12 +172,27 @@ void RunInflect(const MorphFlags& f) {
   std::optional<GrammemeSet> want = analyzer->ParseGrammemes(f.inflect);
   if (!want) {
     std::fprintf(stderr, "svodka morph: --inflect '%s': unknown grammeme (use OpenCorpora "
-                 "names, e.g. nomn,sing)\n", f.inflect.c_str());
+                 "names, e.g. nomn,sing)\n", RepairWordArg(f.inflect, 0).c_str());
+    SetExitCode(2);
+    return;
+  }
+  // An empty list ("", ",,,") would print every word unchanged with exit status 0; and
+  // "sing,plur" would too, since Inflect relaxes the number when no form has it.
+  if (want->Empty()) {
+    std::fprintf(stderr, "svodka morph: --inflect '%s': no grammemes given (e.g. nomn,sing)\n",
+                 f.inflect.c_str());
+    SetExitCode(2);
+    return;
+  }
+  if (want->Has(analyzer->GrammemeId("sing")) && want->Has(analyzer->GrammemeId("plur"))) {
+    std::fprintf(stderr, "svodka morph: --inflect '%s': sing and plur exclude each other\n",
+                 f.inflect.c_str());
     SetExitCode(2);
     return;
   }
   std::vector<MorphParse> parses;
-  for (const std::string& w : f.words) {
+  for (size_t i = 0; i < f.words.size(); ++i) {
+    const std::string w = RepairWordArg(f.words[i], i);
     analyzer->Analyze(w, &parses);
     std::optional<std::string> form;
     for (const MorphParse& p : parses)
@@ -155,7 +221,9 @@ void RunConllu(const MorphFlags& f) {
   std::vector<std::string_view> forms;
   std::vector<MorphAnalysis> analyses;
   Output out;
+  size_t sentences = 0;
   Status s = ReadConllu(*data, f.conllu_file, [&](ConlluSentence&& sent) {
+    ++sentences;
     forms.clear();
     for (const ConlluWord& w : sent.words) forms.push_back(w.form);
     morph->TagSentence(forms, &scratch);
@@ -170,7 +238,9 @@ void RunConllu(const MorphFlags& f) {
     out.MaybeFlush();
     return true;
   });
-  if (!s.ok()) Fail("", s);
+  if (!s.ok()) return Fail("", s);
+  // An empty (or comment-only) file is a failed input, not a silent success.
+  if (sentences == 0) Fail("", InvalidArgument(f.conllu_file + ": no sentences"));
 }
 
 }  // namespace
@@ -195,15 +265,21 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
                     "Tagger model (default: models/morph-tagger.bin in the data path)");
   morph->callback([flags, morph] {
     const MorphFlags& f = *flags;
-    int modes = !f.words_file.empty() + !f.conllu_file.empty() + !f.inflect.empty();
-    if (modes > 1 || (modes == 0 && f.words.empty()) ||
-        (!f.conllu_file.empty() && !f.words.empty())) {
+    // Modes are told by whether the flag was given, not by an empty value: `--inflect ""`
+    // must not fall back to plain analysis, nor `--inflect nomn` without words exit 0.
+    const bool inflect = morph->count("--inflect") > 0;
+    const bool words_file = morph->count("--words") > 0;
+    const bool conllu = morph->count("--conllu") > 0;
+    int modes = words_file + conllu + inflect;
+    if (modes > 1 || (modes == 0 && f.words.empty()) || (conllu && !f.words.empty()) ||
+        (inflect && f.words.empty()) || (words_file && f.words_file.empty()) ||
+        (conllu && f.conllu_file.empty())) {
       std::fprintf(stderr, "svodka morph: give WORD..., --words FILE, --conllu FILE or "
                            "--inflect GRAMMEMES WORD... (see --help)\n");
       SetExitCode(2);
       return;
     }
-    if (!f.inflect.empty()) return RunInflect(f);
+    if (inflect) return RunInflect(f);
     if (!f.conllu_file.empty()) return RunConllu(f);
     RunWords(f);
   });
@@ -229,6 +305,9 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
                  "Also print the N most frequent confusions (UPOS, Case, Number, Gender, "
                  "lemma, and gold readings missing from the candidates), with examples");
   ev->callback([ef] {
+    if (!ef->out.empty()) {
+      if (Status st = CheckWritable(ef->out); !st.ok()) return Fail("--predicted: ", st);
+    }
     Result<Morphology> morph = Morphology::LoadDefault(ef->dict, ef->model);
     if (!morph.ok()) return Fail("", morph.status());
     std::string predicted_all;
@@ -236,6 +315,10 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
       Result<std::vector<ConlluSentence>> gold = ReadConlluFile(file);
       if (!gold.ok()) {
         Fail("", gold.status());
+        continue;
+      }
+      if (gold->empty()) {  // scores of 0/0 would look like a result
+        Fail("", InvalidArgument(file + ": no sentences"));
         continue;
       }
       std::vector<ConlluSentence> predicted;
@@ -269,7 +352,8 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
                  "Development CoNLL-U files scored after each epoch; the best epoch is kept");
   tr->add_option("--dict", tf->dict_path, "Compiled dictionary (default: ru.dict in the data path)");
   tr->add_option("--out", tf->out_path, "Where to write the model")->required();
-  tr->add_option("--epochs", tf->epochs, "Training epochs (default 8)");
+  tr->add_option("--epochs", tf->epochs, "Training epochs (default 8)")
+      ->check(CLI::Range(1, 10000));
   tr->add_option("--hash-bits", tf->hash_bits, "log2 of the weight table size (default 21)")
       ->check(CLI::Range(10, 26));
   tr->callback([tf] {
@@ -278,6 +362,7 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
       if (!p.ok()) return Fail("no dictionary (pass --dict PATH): ", p.status());
       tf->dict_path = *p;
     }
+    if (Status st = CheckWritable(tf->out_path); !st.ok()) return Fail("--out: ", st);
     Status s = TrainMorph(*tf, std::cerr);
     if (!s.ok()) Fail("training failed: ", s);
   });

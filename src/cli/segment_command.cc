@@ -157,7 +157,7 @@ void RunSegment(const SegmentOptions& opt) {
       SetExitCode(1);
       continue;
     }
-    if (text.empty()) {
+    if (text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
       // Nothing to segment: say so, count it as a failed input, and emit no document.
       out.Flush();
       fprintf(stderr, "svodka segment: %s: empty file, nothing to segment\n", file.c_str());
@@ -246,6 +246,11 @@ void RunEval(const EvalOptions& opt) {
     Result<std::vector<GoldDocument>> docs = ReadGold(path, *format);
     if (!docs.ok()) {
       fprintf(stderr, "svodka eval segment: %s\n", docs.status().message().c_str());
+      SetExitCode(1);
+      continue;
+    }
+    if (docs->empty()) {  // an empty gold file would otherwise "score" 0 errors of 0
+      fprintf(stderr, "svodka eval segment: %s: no gold documents\n", path.c_str());
       SetExitCode(1);
       continue;
     }

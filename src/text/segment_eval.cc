@@ -86,7 +86,9 @@ Status ReadFactRuFile(const std::string& tokens_path, std::vector<GoldDocument>*
       }
       p = r.ptr;
     }
-    if (f[1] + f[2] >= cp2b.size()) {
+    // Written so that huge values cannot wrap around (start 2^64-1, length 1 passed a
+    // `start + length >= size` check and indexed cp2b far out of bounds).
+    if (f[1] >= cp2b.size() || f[2] >= cp2b.size() - f[1]) {
       return InvalidArgument(tokens_path + ": line " + std::to_string(line_no) +
                              ": token beyond the end of " + txt_path);
     }
@@ -124,6 +126,7 @@ Status ReadConlluGold(const std::string& path, std::vector<GoldDocument>* docs) 
     return true;
   });
   if (!st.ok()) return st;
+  if (doc.sentences.empty()) return Status::Ok();  // no words: no document (caller reports)
   RepairUtf8(&doc.text);
   docs->push_back(std::move(doc));
   return Status::Ok();

@@ -144,3 +144,29 @@ TEST(JsonReader, InvalidUtf8IsRepairedWithWarning) {
 
 }  // namespace
 }  // namespace svodka
+
+namespace svodka {
+namespace {
+
+// Structural errors found by simdjson's first stage come with the position where the
+// structure breaks, not "byte 0".
+TEST(JsonReaderStructure, StructuralErrorsAreLocated) {
+  auto first_error = [](std::string_view json, std::string_view name) {
+    std::string message;
+    ReadOptions o;
+    Status s = ReadDocuments(json, name, o, [](Document&&) { return true; },
+                             [&](const Status& e) { if (message.empty()) message = e.message(); });
+    EXPECT_TRUE(s.ok());
+    return message;
+  };
+  EXPECT_EQ(first_error(R"({"text":"Текст."} garbage)", "a.json"),
+            "a.json: byte 23: malformed JSON: content after the top-level value");
+  EXPECT_EQ(first_error(R"({"text":"x"]})", "b.json"), "b.json: byte 11: malformed JSON: unexpected ']'");
+  EXPECT_EQ(first_error(R"([{"text":"x"})", "c.json"),
+            "c.json: byte 13: truncated JSON: 1 object(s)/array(s) not closed at the end");
+  EXPECT_EQ(first_error("{\"text\":\"ok\"}\n{\"text\":\"x\"} tail\n", "d.jsonl"),
+            "d.jsonl: line 2, byte 13: malformed JSON: content after the top-level value");
+}
+
+}  // namespace
+}  // namespace svodka

@@ -40,5 +40,51 @@ TEST(Conllu, ReportsBadLineWithNumber) {
   EXPECT_NE(s.message().find("bad.conllu: line 1"), std::string::npos) << s.message();
 }
 
+Status ReadAll(std::string_view data, std::vector<ConlluSentence>* out) {
+  return ReadConllu(data, "t.conllu", [&](ConlluSentence&& s) {
+    out->push_back(std::move(s));
+    return true;
+  });
+}
+
+// Regression: an ID that is neither an integer, a range nor an empty node ("x", "-1") was
+// kept as an "extra line", so the word silently vanished from tagging and scoring.
+TEST(Conllu, RejectsBadIdWithLine) {
+  std::vector<ConlluSentence> sents;
+  Status s = ReadAll("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\nx\tb\tb\tX\t_\t_\t1\tdep\t_\t_\n\n",
+                     &sents);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("t.conllu: line 2: ID 'x'"), std::string::npos) << s.message();
+  sents.clear();
+  EXPECT_FALSE(ReadAll("-1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n", &sents).ok());
+  EXPECT_FALSE(ReadAll("1-\ta\t_\t_\t_\t_\t_\t_\t_\t_\n", &sents).ok());
+  EXPECT_FALSE(ReadAll("1.2.3\ta\t_\t_\t_\t_\t_\t_\t_\t_\n", &sents).ok());
+}
+
+// Regression: a byte order mark glued itself to the first ID, which then was not an integer
+// and the first word was dropped.
+TEST(Conllu, SkipsByteOrderMark) {
+  std::vector<ConlluSentence> sents;
+  ASSERT_TRUE(ReadAll("\xEF\xBB\xBF" "1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n", &sents).ok());
+  ASSERT_EQ(sents.size(), 1u);
+  ASSERT_EQ(sents[0].words.size(), 1u);
+  EXPECT_EQ(sents[0].words[0].id, "1");
+}
+
+// Regression: invalid UTF-8 and NUL bytes went through into forms, output and scores.
+TEST(Conllu, RejectsInvalidUtf8AndNulWithPosition) {
+  std::vector<ConlluSentence> sents;
+  Status s = ReadAll("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n\n1\tb\xFF\tb\tX\t_\t_\t0\troot\t_\t_\n",
+                     &sents);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("t.conllu: line 3: invalid UTF-8 at byte 27"), std::string::npos)
+      << s.message();
+  EXPECT_EQ(sents.size(), 1u);  // the sentence before the bad line was delivered
+  sents.clear();
+  s = ReadAll(std::string_view("1\ta\0b\ta\tX\t_\t_\t0\troot\t_\t_\n", 25), &sents);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("line 1: NUL byte at byte 3"), std::string::npos) << s.message();
+}
+
 }  // namespace
 }  // namespace svodka

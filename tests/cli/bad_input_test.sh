@@ -45,4 +45,87 @@ done
 $svodka analyze --no-morph "$dir/good.txt" > /dev/null 2>&1
 check "analyze: exit status 0 on good input" test $? -eq 0
 
+# --- analyze: options and models ------------------------------------------------------------
+# A --dict the user named that cannot be loaded: the run goes on without morphology, but the
+# exit status says something failed (it used to be 0 with lemmas silently missing).
+head -c 40 /dev/urandom > "$dir/bad.dict"
+$svodka analyze --dict "$dir/bad.dict" "$dir/good.txt" > "$dir/out" 2> "$dir/err"
+check "analyze: corrupt --dict gives exit status 1 (got $?)" test $? -eq 1
+check "analyze: corrupt --dict is named" grep -q "bad.dict" "$dir/err"
+check "analyze: corrupt --dict, the file is still analysed" grep -q '"good"' "$dir/out"
+# --max-doc-mb -1 wrapped around to an arbitrary limit.
+$svodka analyze --no-morph --max-doc-mb -1 "$dir/good.txt" > /dev/null 2>&1
+check "analyze: --max-doc-mb -1 is bad usage (got $?)" test $? -eq 2
+
+# A file of nothing but whitespace is as empty as an empty one, for both commands.
+printf '  \n\t\r\n\n' > "$dir/blank.txt"
+for cmd in "analyze --no-morph" "segment"; do
+  $svodka $cmd "$dir/blank.txt" > "$dir/out" 2> "$dir/err"
+  check "$cmd: whitespace-only file is an error (got $?)" test $? -eq 1
+  check "$cmd: whitespace-only file named as empty" grep -q "blank.txt: empty" "$dir/err"
+done
+if [ -n "$($svodka morph кот 2>/dev/null)" ]; then
+  printf '' > "$dir/none.conllu"
+  $svodka train morph --train "$dir/none.conllu" --out "$dir/m.bin" \
+      > /dev/null 2> "$dir/err"
+  check "train morph: no training sentences is an error (got $?)" test $? -eq 1
+  check "train morph: says there is nothing to train on" grep -q "none.conllu: no sentences" "$dir/err"
+  check "train morph: no model written from nothing" test ! -e "$dir/m.bin"
+fi
+
+# --- eval segment -----------------------------------------------------------------------------
+mkdir "$dir/fre"
+printf 'Кот.' > "$dir/fre/a.txt"
+printf '1 0 3 Кот\n2 18446744073709551615 1 x\n' > "$dir/fre/a.tokens"
+printf '# only a comment\n\n' > "$dir/empty.conllu"
+printf '1\tКот\tкот\tNOUN\t_\t_\t0\troot\t_\t_\n\n' > "$dir/good.conllu"
+$svodka eval segment "$dir/fre" "$dir/empty.conllu" "$dir/good.conllu" > "$dir/out" 2> "$dir/err"
+rc=$?
+check "eval segment: exit status 1 (got $rc)" test $rc -eq 1
+check "eval segment: huge factRuEval offset reported with its line" \
+    grep -q "a.tokens: line 2: token beyond the end" "$dir/err"
+check "eval segment: empty gold file reported" grep -q "empty.conllu: no gold documents" "$dir/err"
+check "eval segment: the good file is still scored" grep -q "good.conllu: 1 documents" "$dir/out"
+
+# --- morph (needs the compiled dictionary; skipped without it) ----------------------------------
+if $svodka morph кот > /dev/null 2>&1; then
+  printf '\xef\xbb\xbfкот\r\nмыла\r\n' > "$dir/bom.words"
+  $svodka morph --words "$dir/bom.words" > "$dir/out" 2> "$dir/err"
+  check "morph --words: a BOM does not make the first word unknown" \
+      grep -q "^кот	кот	NOUN" "$dir/out"
+  for f in empty.txt binary.txt; do
+    $svodka morph --words "$dir/$f" > /dev/null 2> "$dir/err"
+    check "morph --words $f: exit status 1 (got $?)" test $? -eq 1
+    check "morph --words $f: named" grep -q "$f" "$dir/err"
+  done
+  $svodka morph --words "$dir/badutf8.txt" > /dev/null 2> "$dir/err"
+  check "morph --words: invalid UTF-8 warned with the byte offset" \
+      grep -Eq "badutf8.txt: byte [0-9]+: invalid UTF-8" "$dir/err"
+  for g in "" ",,," "sing,plur" "bogus"; do
+    $svodka morph --inflect "$g" кот > /dev/null 2>&1
+    check "morph --inflect '$g': bad usage (got $?)" test $? -eq 2
+  done
+  $svodka morph --inflect nomn > /dev/null 2>&1
+  check "morph --inflect without words: bad usage (got $?)" test $? -eq 2
+  printf 'x\tКот\tкот\tNOUN\t_\t_\t0\troot\t_\t_\n\n' > "$dir/badid.conllu"
+  $svodka morph --conllu "$dir/badid.conllu" > "$dir/out" 2> "$dir/err"
+  check "morph --conllu: a non-integer ID is an error (got $?)" test $? -eq 1
+  check "morph --conllu: bad ID named with its line" grep -q "badid.conllu: line 1: ID 'x'" "$dir/err"
+  $svodka morph --conllu "$dir/empty.conllu" > /dev/null 2> "$dir/err"
+  check "morph --conllu: an empty file is reported (got $?)" test $? -eq 1
+  # Training writes --out at the end: a bad --out is refused before training starts, and a
+  # failed write leaves no "<out>.tmp" behind.
+  mkdir "$dir/outdir"
+  $svodka train morph --train "$dir/good.conllu" --out "$dir/outdir" --epochs 1 --hash-bits 10 \
+      > /dev/null 2> "$dir/err"
+  check "train morph: --out a directory gives exit status 1 (got $?)" test $? -eq 1
+  check "train morph: --out a directory is named" grep -q "outdir: is a directory" "$dir/err"
+  check "train morph: refused before training" bash -c "! grep -q epoch '$dir/err'"
+  check "train morph: no orphaned temporary" test ! -e "$dir/outdir.tmp"
+  $svodka train morph --train "$dir/good.conllu" --out "$dir/m.bin" --epochs 0 > /dev/null 2>&1
+  check "train morph: --epochs 0 is bad usage (got $?)" test $? -eq 2
+else
+  echo "skip morph checks: no dictionary"
+fi
+
 exit $fail

@@ -2,6 +2,9 @@
 // ../shared/data is absent). Floors are set a little above the measured error rates.
 #include "text/segment_eval.h"
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -17,6 +20,46 @@ TEST(SegmentEvalTest, RazdelExampleCountsThreeErrors) {
   std::vector<Span> pred = {{0, 6}, {6, 7}, {7, 12}};
   EXPECT_EQ(BoundaryErrors(gold, pred), 3u);
   EXPECT_EQ(BoundaryErrors(gold, gold), 0u);
+}
+
+// Regression: "start length" of 2^64-1 and 1 wrapped around in the bounds check
+// (start + length >= size) and indexed far past the code point table (ASan crash in
+// `svodka eval segment`). Offsets beyond the text must be a clear error naming the line.
+TEST(SegmentEvalTest, FactRuEvalHugeOffsetIsAnErrorNotACrash) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("svodka_fre_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const char* name, const std::string& data) {
+    FILE* f = std::fopen((dir / name).c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(data.data(), 1, data.size(), f);
+    std::fclose(f);
+  };
+  write("a.txt", "Кот.");
+  write("a.tokens", "1 0 3 Кот\n2 18446744073709551615 1 x\n");
+  Result<std::vector<GoldDocument>> docs = ReadGold((dir / "a.tokens").string(),
+                                                    GoldFormat::kAuto);
+  fs::remove_all(dir);
+  ASSERT_FALSE(docs.ok());
+  EXPECT_NE(docs.status().message().find("a.tokens: line 2: token beyond the end"),
+            std::string::npos)
+      << docs.status().message();
+}
+
+// An empty or word-less CoNLL-U file yields no gold document (the CLI reports it), rather
+// than one empty document that "scores" 0 errors.
+TEST(SegmentEvalTest, EmptyConlluGivesNoDocuments) {
+  namespace fs = std::filesystem;
+  fs::path path = fs::temp_directory_path() /
+                  ("svodka_empty_" + std::to_string(::getpid()) + ".conllu");
+  FILE* f = std::fopen(path.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  std::fputs("# just a comment\n\n", f);
+  std::fclose(f);
+  Result<std::vector<GoldDocument>> docs = ReadGold(path.string(), GoldFormat::kAuto);
+  fs::remove(path);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  EXPECT_TRUE(docs->empty());
 }
 
 struct Rates {
