@@ -7,6 +7,7 @@
 #include <cstring>
 #include <random>
 
+#include "base/conllu.h"
 #include "base/file.h"
 #include "morph/morph_eval.h"
 
@@ -40,19 +41,6 @@ Result<std::string> DecompressXz(const std::string& data, const std::string& pat
                     std::to_string(written) + " output bytes");
   out.resize(written);
   return out;
-}
-
-std::string_view FeatValue(std::string_view feats, std::string_view name) {
-  size_t pos = 0;
-  while (pos < feats.size()) {
-    size_t bar = feats.find('|', pos);
-    if (bar == std::string_view::npos) bar = feats.size();
-    std::string_view kv = feats.substr(pos, bar - pos);
-    if (kv.size() > name.size() && kv.substr(0, name.size()) == name && kv[name.size()] == '=')
-      return kv.substr(name.size() + 1);
-    pos = bar + 1;
-  }
-  return {};
 }
 
 // Coarse classes under which gold and candidate parts of speech are comparable across the

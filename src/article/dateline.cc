@@ -266,6 +266,9 @@ std::optional<Dateline> ParseDateline(std::string_view text, Span paragraph,
       size_t t = Date(p, SkipSpaces(p, k + 1), &day, &month, &year);
       if (t == kNo) return std::nullopt;
       std::optional<int> y = year ? std::optional<int>(year) : year_hint;
+      // A written year that lacks the day makes no dateline; a hinted one (from `published`)
+      // that lacks it (29 February) is only not used: the place and agency still stand.
+      if (!year && y && day > DaysIn(month, y)) y = std::nullopt;
       if (day > DaysIn(month, y)) return std::nullopt;
       char buf[16];
       if (y && *y >= 0 && *y <= 9999)

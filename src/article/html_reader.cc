@@ -17,27 +17,106 @@ namespace {
 
 constexpr int kMaxDepth = 5000;
 
-// An over-estimate of the element nesting depth by a tag scan (no tree needed): start tags
-// of elements that are not void or implicitly closed count +1, end tags -1.
+// Where the tag whose name ends at `e` ends (just past its '>', or html.size()), and whether it
+// is written self-closing ("/>"), following the HTML tokenizer's attribute states so that a
+// "/>" inside a quoted value does not count.
+size_t TagEnd(std::string_view html, size_t e, bool* self_closing) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  size_t i = e;
+  *self_closing = false;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '>') return i + 1;
+    if (c == '/') {
+      if (i + 1 < html.size() && html[i + 1] == '>') {
+        *self_closing = true;
+        return i + 2;
+      }
+      ++i;
+      continue;
+    }
+    if (space(c)) {
+      ++i;
+      continue;
+    }
+    // An attribute name, then perhaps "= value".
+    while (i < html.size() && !space(html[i]) && html[i] != '/' && html[i] != '>' &&
+           (html[i] != '=' || i == e))
+      ++i;
+    size_t j = i;
+    while (j < html.size() && space(html[j])) ++j;
+    if (j >= html.size() || html[j] != '=') continue;
+    ++j;
+    while (j < html.size() && space(html[j])) ++j;
+    if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
+      const size_t q = html.find(html[j], j + 1);
+      i = q == html.npos ? html.size() : q + 1;
+    } else {
+      while (j < html.size() && !space(html[j]) && html[j] != '>') ++j;
+      i = j;
+    }
+  }
+  return html.size();
+}
+
+// An over-estimate of the element nesting depth by a tag scan (no tree needed), so that tag
+// soup which would make the parser quadratic is refused before parsing: start tags of elements
+// that are not void or implicitly closed count +1; an end tag counts -1 only when an element
+// of its name is counted open (the parser ignores the others, so "<div></span>" repeated
+// nests); "<x/>" is self-closed only in SVG/MathML, and an HTML element that breaks out of
+// those (HTML Standard 13.2.6.5) ends that.
 int EstimateDepth(std::string_view html) {
   static const std::string_view kNoNest[] = {
       "area",   "base",  "br",  "col", "embed", "hr",     "img", "input", "link", "meta", "param",
       "source", "track", "wbr", "p",   "li",    "option", "td",  "tr",    "th",   "dt",   "dd"};
-  int depth = 0, max_depth = 0;
+  static const std::string_view kBreakout[] = {
+      "b",  "big",  "blockquote", "body", "br",   "center", "code",  "dd",     "div",  "dl",
+      "dt", "em",   "embed",      "font", "h1",   "h2",     "h3",    "h4",     "h5",   "h6",
+      "head", "hr", "i",          "img",  "li",   "listing", "menu", "meta",   "nobr", "ol",
+      "p",  "pre",  "ruby",       "s",    "small", "span",  "strong", "strike", "sub", "sup",
+      "table", "tt", "u",         "ul",   "var"};
+  auto in = [](const auto& list, const std::string& tag) {
+    for (std::string_view t : list)
+      if (tag == t) return true;
+    return false;
+  };
+  std::unordered_map<std::string, int> open;  // counted elements still open, by name
+  int depth = 0, max_depth = 0, foreign = 0;
   for (size_t i = html.find('<'); i != html.npos; i = html.find('<', i + 1)) {
     bool end = i + 1 < html.size() && html[i + 1] == '/';
     size_t b = i + 1 + end, e = b;
     while (e < html.size() && ((html[e] | 0x20) >= 'a' && (html[e] | 0x20) <= 'z')) ++e;
     if (e == b) continue;
     std::string tag = LowerUtf8(html.substr(b, e - b));
-    bool counted = true;
-    for (std::string_view t : kNoNest) counted = counted && tag != t;
-    if (!counted) continue;
-    depth += end ? -1 : 1;
-    if (depth < 0) depth = 0;
+    if (in(kNoNest, tag)) continue;
+    if (end) {
+      auto it = open.find(tag);
+      if (it == open.end() || it->second == 0) continue;
+      --it->second;
+      --depth;
+      if ((tag == "svg" || tag == "math") && foreign > 0) --foreign;
+      continue;
+    }
+    if (foreign > 0 && in(kBreakout, tag)) foreign = 0;
+    if (foreign > 0) {
+      bool self_closing;
+      TagEnd(html, e, &self_closing);
+      if (self_closing) continue;
+    }
+    if (tag == "svg" || tag == "math") ++foreign;
+    ++open[tag];
+    ++depth;
     if (depth > max_depth) max_depth = depth;
   }
   return max_depth;
+}
+
+// Gumbo records every parse error with a copy of the stack of open elements, which is
+// quadratic memory on tag soup; we never read the errors, so none are recorded.
+GumboOptions ParserOptions() {
+  GumboOptions o = kGumboDefaultOptions;
+  o.max_errors = 0;
+  return o;
 }
 
 const char* Attr(const GumboNode* n, const char* name) {
@@ -346,9 +425,10 @@ Result<Document> ReadHtmlDocument(std::string_view html, std::string_view name) 
   if (EstimateDepth(html) > kMaxDepth)
     return InvalidArgument(std::string(name) + ": HTML nested deeper than " +
                            std::to_string(kMaxDepth) + " elements, refused");
+  static const GumboOptions kOptions = ParserOptions();
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+      gumbo_parse_with_options(&kOptions, html.data(), html.size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kOptions, o); });
   if (!out) return Internal(std::string(name) + ": the HTML parser failed");
   PageInfo info;
   Survey(out->document, &info);

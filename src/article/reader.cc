@@ -32,10 +32,25 @@ bool IsBlank(std::string_view s) {
 }
 
 // Spans are 32-bit byte offsets, so no document may reach 4 GiB whatever the option says.
+constexpr size_t kMaxSpanBytes = UINT32_MAX - 16;
+
 ReadOptions Clamped(const ReadOptions& options) {
   ReadOptions o = options;
-  o.max_document_bytes = std::min<size_t>(o.max_document_bytes, UINT32_MAX - 16);
+  o.max_document_bytes = std::min<size_t>(o.max_document_bytes, kMaxSpanBytes);
   return o;
+}
+
+// The input limit is not enough: UTF-8 repair turns each invalid byte into three, so a text
+// can outgrow the input it came from. Every document passes through here on its way out.
+DocumentSink SpanSafe(const DocumentSink& sink, const ErrorSink& on_error) {
+  return [&sink, &on_error](Document&& doc) {
+    if (doc.text.size() > kMaxSpanBytes) {
+      on_error(ResourceExhausted(doc.id + ": text of " + std::to_string(doc.text.size()) +
+                                 " bytes after UTF-8 repair reaches 4 GiB, the span limit"));
+      return true;
+    }
+    return sink(std::move(doc));
+  };
 }
 
 
@@ -305,13 +320,14 @@ Status ReadDocuments(std::string_view bytes, std::string_view name, const ReadOp
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = FormatFromExtension(name);
   if (format == InputFormat::kAuto) format = SniffFormat(bytes.substr(0, kChunk));
-  ReadWhole(bytes, name, format, Clamped(options), sink, on_error);
+  ReadWhole(bytes, name, format, Clamped(options), SpanSafe(sink, on_error), on_error);
   return Status::Ok();
 }
 
 Status ReadDocumentsFromFile(const std::string& path, const ReadOptions& given_options,
-                             const DocumentSink& sink, const ErrorSink& on_error) {
+                             const DocumentSink& given_sink, const ErrorSink& on_error) {
   const ReadOptions options = Clamped(given_options);
+  const DocumentSink sink = SpanSafe(given_sink, on_error);
   const bool is_stdin = path == "-";
   const std::string name = is_stdin ? "<stdin>" : path;
   int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -59,9 +59,10 @@ Status ReadDocuments(std::string_view bytes, std::string_view name, const ReadOp
                      const DocumentSink& sink, const ErrorSink& on_error);
 
 // The format of a buffer whose name did not tell: HTML when it starts (after a BOM and
-// whitespace) with "<!DOCTYPE", "<html", "<head", "<body", "<?xml" or an HTML comment, or has
-// "<html"/"<body"/"<p>" within its first 1 KiB and starts with "<"; JSONL when it starts with "{"
-// and its second non-empty line does too; JSON when it starts with "{" or "["; text otherwise.
+// whitespace) with "<!DOCTYPE", "<html", "<head", "<body", "<?xml" or an HTML comment, or
+// starts with "<" and has "<html", "<body", "<p>", "<div" or "<article" within its first 1 KiB;
+// JSONL when it starts with "{", its first line ends with "}" and its next non-blank line
+// starts with "{"; JSON when it starts with "{" or "["; text otherwise.
 InputFormat SniffFormat(std::string_view prefix);
 
 // A clear error when `bytes` are not text: NUL bytes (binary files, UTF-16), many control

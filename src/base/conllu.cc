@@ -148,4 +148,17 @@ void WriteConllu(const ConlluSentence& s, std::string* out) {
   out->push_back('\n');
 }
 
+std::string_view FeatValue(std::string_view feats, std::string_view name) {
+  size_t pos = 0;
+  while (pos < feats.size()) {
+    size_t bar = feats.find('|', pos);
+    if (bar == std::string_view::npos) bar = feats.size();
+    std::string_view kv = feats.substr(pos, bar - pos);
+    if (kv.size() > name.size() && kv.starts_with(name) && kv[name.size()] == '=')
+      return kv.substr(name.size() + 1);
+    pos = bar + 1;
+  }
+  return {};
+}
+
 }  // namespace svodka

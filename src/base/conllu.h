@@ -43,6 +43,10 @@ Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path);
 // Appends the sentence in CoNLL-U form (comments, words, extra lines, blank line).
 void WriteConllu(const ConlluSentence& s, std::string* out);
 
+// The value of feature `name` in a UD FEATS string ("Case=Nom|Number=Sing", "Case" -> "Nom"),
+// or "" when absent. The result points into `feats`. O(feats.size()).
+std::string_view FeatValue(std::string_view feats, std::string_view name);
+
 }  // namespace svodka
 
 #endif  // SVODKA_BASE_CONLLU_H_

@@ -9,6 +9,7 @@
 #include "article/reader.h"
 #include "base/json_writer.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "cli/summary.h"
 #include "pipeline/document_json.h"
 #include "svodka/pipeline.h"
@@ -26,24 +27,6 @@ struct AnalyzeOptions {
   std::string dict;
   std::string model;
   size_t max_doc_mb = 64;
-};
-
-// Buffered stdout: flushes in large blocks, and at the end.
-class Output {
- public:
-  ~Output() { Flush(); }
-  std::string& buf() { return buf_; }
-  void MaybeFlush() {
-    if (buf_.size() >= (1u << 20)) Flush();
-  }
-  void Flush() {
-    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-    std::fflush(stdout);
-  }
-
- private:
-  std::string buf_;
 };
 
 int RunAnalyze(const AnalyzeOptions& o) {
@@ -79,7 +62,6 @@ int RunAnalyze(const AnalyzeOptions& o) {
   DocumentJsonOptions jopts;
   jopts.tokens = o.tokens;
   Output out;
-  size_t docs = 0;
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty()) inputs.push_back("-");
   for (const std::string& path : inputs) {
@@ -104,7 +86,6 @@ int RunAnalyze(const AnalyzeOptions& o) {
             out.buf() += PrettyJson(compact);
             out.buf().push_back('\n');
           }
-          ++docs;
           out.MaybeFlush();
           return true;
         },

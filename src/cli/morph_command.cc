@@ -16,6 +16,7 @@
 #include "base/file.h"
 #include "base/utf8.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "morph/analyzer.h"
 #include "morph/data_path.h"
 #include "morph/morph_eval.h"
@@ -28,23 +29,6 @@ namespace {
 struct MorphFlags {
   std::vector<std::string> words;
   std::string words_file, conllu_file, inflect, dict, model, out;
-};
-
-// Buffered stdout: fwrite in large blocks.
-class Output {
- public:
-  ~Output() { Flush(); }
-  std::string& buf() { return buf_; }
-  void MaybeFlush() {
-    if (buf_.size() >= (1 << 20)) Flush();
-  }
-  void Flush() {
-    if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-  }
-
- private:
-  std::string buf_;
 };
 
 void Fail(const std::string& what, const Status& s, int code = 1) {

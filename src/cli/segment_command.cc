@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "article/reader.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "text/segment_eval.h"
 #include "text/segmenter.h"
 
@@ -64,22 +65,6 @@ void AppendSpans(std::string_view text, size_t origin, size_t n, GetSpan get, st
 struct SegmentOptions {
   std::vector<std::string> files;
   bool lines = false;
-};
-
-class Output {
- public:
-  ~Output() { Flush(); }
-  std::string& buf() { return buf_; }
-  void MaybeFlush() {
-    if (buf_.size() >= (1u << 20)) Flush();
-  }
-  void Flush() {
-    if (!buf_.empty()) fwrite(buf_.data(), 1, buf_.size(), stdout);
-    buf_.clear();
-  }
-
- private:
-  std::string buf_;
 };
 
 // Segments text[range] and writes its JSON line. A long document is segmented in pieces of
@@ -152,11 +137,6 @@ void RunSegment(const SegmentOptions& opt) {
       continue;
     }
     std::string& text = *data;
-    if (text.size() > 0xFFFFFFF0u) {
-      fprintf(stderr, "svodka segment: %s: larger than 4 GiB, skipped\n", file.c_str());
-      SetExitCode(1);
-      continue;
-    }
     if (text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
       // Nothing to segment: say so, count it as a failed input, and emit no document.
       out.Flush();
@@ -171,6 +151,13 @@ void RunSegment(const SegmentOptions& opt) {
       continue;
     }
     Utf8Repair rep = RepairUtf8(&text);
+    // Spans are 32-bit; checked after the repair, which can triple an invalid byte.
+    if (text.size() > 0xFFFFFFF0u) {
+      out.Flush();
+      fprintf(stderr, "svodka segment: %s: larger than 4 GiB, skipped\n", file.c_str());
+      SetExitCode(1);
+      continue;
+    }
     if (rep.replaced) {
       out.Flush();
       fprintf(stderr, "svodka segment: warning: %s: byte %zu: invalid UTF-8 replaced with U+FFFD\n",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/conllu.h"
 #include "base/utf8.h"
 
 namespace svodka {
@@ -82,18 +83,6 @@ void StripStressMarks(std::string_view s, std::string* out) {
   }
 }
 
-std::string_view Feat(std::string_view feats, std::string_view name) {
-  size_t pos = 0;
-  while (pos < feats.size()) {
-    size_t bar = feats.find('|', pos);
-    if (bar == std::string_view::npos) bar = feats.size();
-    std::string_view kv = feats.substr(pos, bar - pos);
-    if (kv.size() > name.size() && kv.starts_with(name) && kv[name.size()] == '=')
-      return kv.substr(name.size() + 1);
-    pos = bar + 1;
-  }
-  return {};
-}
 }  // namespace
 
 // The UD treebanks' conventions where they differ from what the dictionary's OpenCorpora
@@ -112,7 +101,7 @@ void CandidateMaker::ApplyUdConventions(std::string_view form, const MorphParse&
   if (a->upos == "PRON" && a->lemma == "тот") a->lemma = "то";
   // The reflexive pronoun has no number or gender in any of the treebanks.
   if (a->lemma == "себя") {
-    std::string gcase(Feat(a->feats, "Case"));
+    std::string gcase(FeatValue(a->feats, "Case"));
     a->feats = gcase.empty() ? std::string() : "Case=" + gcase;
   }
   if (a->lemma == "быть" && a->upos == "VERB") a->upos = "AUX";
@@ -184,13 +173,13 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
     if (a.upos == "PROPN" && IsCyrillicWord(form) && !StartsUpper(form)) a.upos = "NOUN";
     if (a.upos == "NOUN" && i > 0 && StartsUpper(form) && s.Chosen(i).source == ParseSource::kDictionary) {
       // The proper-noun candidate agreeing best with the chosen one (case, then number).
-      std::string_view gcase = Feat(a.feats, "Case"), num = Feat(a.feats, "Number");
+      std::string_view gcase = FeatValue(a.feats, "Case"), num = FeatValue(a.feats, "Number");
       int best = -1;
       uint32_t best_k = 0;
       for (uint32_t k = s.begin[i]; k < s.begin[i + 1]; ++k) {
         if (s.parses[k].upos != Upos::kPropn) continue;
         std::string_view f = analyzer_->Feats(s.parses[k]);
-        int score = 2 * (Feat(f, "Case") == gcase) + (Feat(f, "Number") == num);
+        int score = 2 * (FeatValue(f, "Case") == gcase) + (FeatValue(f, "Number") == num);
         if (score > best) {
           best = score;
           best_k = k;
@@ -214,17 +203,17 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
       const bool roman = !(form[0] >= '0' && form[0] <= '9');
       const MorphAnalysis* head = nullptr;
       if (roman && i > 0 && (*out)[i - 1].upos == "PROPN" &&
-          !Feat((*out)[i - 1].feats, "Case").empty())
+          !FeatValue((*out)[i - 1].feats, "Case").empty())
         head = &(*out)[i - 1];
       else if (i + 1 < n && ((*out)[i + 1].upos == "NOUN" || (*out)[i + 1].upos == "PROPN" ||
                              (*out)[i + 1].upos == "ADJ") &&
-               !Feat((*out)[i + 1].feats, "Case").empty())
+               !FeatValue((*out)[i + 1].feats, "Case").empty())
         head = &(*out)[i + 1];
       std::string_view c, g, num;
       if (head) {
-        c = Feat(head->feats, "Case");
-        g = Feat(head->feats, "Gender");
-        num = Feat(head->feats, "Number");
+        c = FeatValue(head->feats, "Case");
+        g = FeatValue(head->feats, "Gender");
+        num = FeatValue(head->feats, "Number");
         if (roman && num == "Plur") {  // "XI -- XII веках": one century each
           num = "Sing";
           g = {};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/conllu.h"
 #include "base/json_writer.h"
 #include "base/utf8.h"
 
@@ -21,20 +22,6 @@ bool HasLetter(std::string_view s, bool cyrillic_only) {
       return true;
   }
   return false;
-}
-
-// The value of feature `name` in a FEATS string, or "".
-std::string_view FeatValue(std::string_view feats, std::string_view name) {
-  size_t pos = 0;
-  while (pos < feats.size()) {
-    size_t bar = feats.find('|', pos);
-    if (bar == std::string_view::npos) bar = feats.size();
-    std::string_view kv = feats.substr(pos, bar - pos);
-    if (kv.size() > name.size() && kv.substr(0, name.size()) == name && kv[name.size()] == '=')
-      return kv.substr(name.size() + 1);
-    pos = bar + 1;
-  }
-  return {};
 }
 
 std::vector<std::string_view> SortedFeats(std::string_view feats) {

@@ -1,5 +1,7 @@
 #include "morph/morphology.h"
 
+#include <algorithm>
+
 #include "morph/data_path.h"
 
 namespace svodka {
@@ -53,11 +55,12 @@ void Morphology::Annotate(const std::string& text, std::vector<Token>& tokens,
     // The sentence of token t: the first sentence that ends after its begin.
     while (s < sentences.size() && sentences[s].end <= tokens[t].span.begin) ++s;
     size_t end = t + 1;
+    const size_t last = std::min(tokens.size(), t + kMaxTaggedTokens);
     if (s < sentences.size() && sentences[s].begin <= tokens[t].span.begin) {
-      while (end < tokens.size() && tokens[end].span.begin < sentences[s].end) ++end;
+      while (end < last && tokens[end].span.begin < sentences[s].end) ++end;
     } else {
       uint32_t limit = s < sentences.size() ? sentences[s].begin : UINT32_MAX;
-      while (end < tokens.size() && tokens[end].span.begin < limit) ++end;
+      while (end < last && tokens[end].span.begin < limit) ++end;
     }
     forms.clear();
     for (size_t k = t; k < end; ++k)

@@ -38,7 +38,11 @@ class Morphology {
 
   // Fills lemma/upos/feats/tag of every token. Tokens are spans into text, in order;
   // sentences are spans; a token belongs to the sentence containing its begin, tokens outside
-  // every sentence are tagged as one sentence each run of them. Cost: linear in tokens.
+  // every sentence are tagged as one sentence each run of them. A sentence longer than
+  // kMaxTaggedTokens is tagged in consecutive pieces of that many tokens, so that scratch
+  // memory (a few KB per token) stays bounded on input that never ends a sentence
+  // ("т. т. т. ..."). Cost: linear in tokens.
+  static constexpr size_t kMaxTaggedTokens = 1000;
   void Annotate(const std::string& text, std::vector<Token>& tokens,
                 const std::vector<Span>& sentences) const;
 

@@ -1,6 +1,7 @@
 #include "morph/tagger_model.h"
 
 #include <bit>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 

@@ -70,6 +70,20 @@ TEST(Dateline, YearHintMakesIsoDate) {
   EXPECT_EQ(d->date, "2016-03-20");
 }
 
+// A hinted year (from `published`) without 29 February is not used, but the dateline stays;
+// a written one without the day still makes no dateline.
+TEST(Dateline, HintedYearWithoutTheDayIsDropped) {
+  auto d = Parse("МОСКВА, 29 февраля. /ТАСС/. Текст", 2017);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->place, "Москва");
+  EXPECT_EQ(d->agency, "ТАСС");
+  EXPECT_EQ(d->date, "--02-29");
+  d = Parse("МОСКВА, 29 февраля. /ТАСС/. Текст", 2016);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->date, "2016-02-29");
+  EXPECT_FALSE(Parse("МОСКВА, 29 февраля 2017 года. /ТАСС/. Текст", 2016).has_value());
+}
+
 TEST(Dateline, SpanIsRelativeToTheWholeText) {
   std::string text = "Заголовок\nТОКИО, 20 марта. /ТАСС/. Текст";
   uint32_t b = static_cast<uint32_t>(text.find('\n') + 1);

@@ -112,5 +112,29 @@ TEST(HtmlReader, DeepNestingIsRefused) {
   EXPECT_NE(r.status().message().find("deep.html: HTML nested deeper"), std::string::npos);
 }
 
+// Tag soup whose end tags match nothing nests as deeply as plain start tags ("<div>x</span>"
+// used to pass the depth check and take minutes and gigabytes in the parser), and so do
+// "self-closing" HTML elements and "/>" hidden in a quoted attribute value.
+TEST(HtmlReader, DeepNestingCannotHideBehindStrayEndTagsOrSlashes) {
+  for (const char* unit : {"<div>x</span>", "<b>x</i>", "<div/>", "<svg><g a=\"/>\">",
+                           "<svg><b><path/>"}) {
+    std::string page = "<html><body>";
+    for (int i = 0; i < 6000; ++i) page += unit;
+    Result<Document> r = ReadHtmlDocument(page, "soup.html");
+    ASSERT_FALSE(r.ok()) << unit;
+    EXPECT_NE(r.status().message().find("soup.html: HTML nested deeper"), std::string::npos);
+  }
+}
+
+// Self-closed SVG/MathML elements (an inline icon sprite) do not nest: the page is read.
+TEST(HtmlReader, SelfClosedSvgElementsDoNotCountAsNesting) {
+  std::string page = "<html><body><p>Текст статьи.</p><svg>";
+  for (int i = 0; i < 6000; ++i) page += "<path d=\"M0 0\"/>";
+  page += "</svg><p>Ещё текст.</p></body></html>";
+  Result<Document> r = ReadHtmlDocument(page, "icons.html");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->text, "Текст статьи.\nЕщё текст.");
+}
+
 }  // namespace
 }  // namespace svodka

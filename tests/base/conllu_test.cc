@@ -17,6 +17,15 @@ constexpr char kSample[] =
     "1\tНе\tне\tPART\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
     "2\t-а\tа\tPART\t_\t_\t1\tdep\t_\t_\n";
 
+TEST(Conllu, FeatValue) {
+  EXPECT_EQ(FeatValue("Case=Nom|Number=Sing", "Case"), "Nom");
+  EXPECT_EQ(FeatValue("Case=Nom|Number=Sing", "Number"), "Sing");
+  EXPECT_EQ(FeatValue("NumType=Card|Number=Plur", "Number"), "Plur");  // not a prefix match
+  EXPECT_EQ(FeatValue("Case=Nom", "Gender"), "");
+  EXPECT_EQ(FeatValue("", "Case"), "");
+  EXPECT_EQ(FeatValue("Case=|X=1", "Case"), "");
+}
+
 TEST(Conllu, ReadsAndWritesBack) {
   std::vector<ConlluSentence> sents;
   ASSERT_TRUE(ReadConllu(kSample, "sample", [&](ConlluSentence&& s) {

@@ -177,6 +177,37 @@ TEST(MorphologyTest, AnnotatesTokensInSentences) {
   EXPECT_FALSE(tokens[6].tag.empty());
 }
 
+// A sentence that never ends ("т. т. т. ...", 49 parses a token) is tagged in pieces of
+// kMaxTaggedTokens, exactly as if it had been cut into sentences there: scratch memory stays
+// bounded instead of growing by kilobytes per token of the whole input.
+TEST(MorphologyTest, LongSentenceIsTaggedInBoundedPieces) {
+  if (!Exists(kDict) || !Exists(kModel)) GTEST_SKIP() << "no " << kDict << " or " << kModel;
+  Result<Morphology> m = Morphology::Load(kDict, kModel);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  const size_t n = Morphology::kMaxTaggedTokens * 5 / 2;
+  std::string text;
+  std::vector<Token> whole, cut;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = i % 3 == 0 ? "т." : (i % 3 == 1 ? "стали" : "мыла");
+    whole.push_back(Token{Span{uint32_t(text.size()), uint32_t(text.size() + w.size())}});
+    text += w;
+    text += ' ';
+  }
+  cut = whole;
+  m->Annotate(text, whole, {Span{0, uint32_t(text.size())}});
+  std::vector<Span> pieces;
+  for (size_t b = 0; b < n; b += Morphology::kMaxTaggedTokens) {
+    const size_t e = std::min(n, b + Morphology::kMaxTaggedTokens);
+    pieces.push_back(Span{cut[b].span.begin, cut[e - 1].span.end});
+  }
+  m->Annotate(text, cut, pieces);
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_FALSE(whole[i].lemma.empty()) << i;
+    ASSERT_EQ(whole[i].tag, cut[i].tag) << i;
+    ASSERT_EQ(whole[i].lemma, cut[i].lemma) << i;
+  }
+}
+
 // The readings CandidateMaker adds and the sentence-level UD conventions
 // (src/morph/candidates.cc): they must be offered whatever the model picks.
 TEST(MorphologyTest, AddsTreebankReadingsAndConventions) {
