@@ -1,6 +1,6 @@
 // Reads az@0.2.3's OpenCorpora dictionary and writes svodka's dictionary file.
 //
-// Source facts (verified here, see /work/shared/notes/opencorpora-az-format.md): words.dawg and
+// Source facts (verified here, see ../shared/notes/opencorpora-az-format.md): words.dawg and
 // prediction-suffixes-*.dawg are dawgdic DAWGs whose keys are CP1251 words, byte 0x01, then a
 // payload of uint16 values, each as two bytes b0 b1 with v = ((b0 ^ 1) << 6) + (b1 >> 1);
 // p_t_given_w.intdawg maps "word:tag text" to P(tag|word) * 10^6. Lower-case Cyrillic, ё, the

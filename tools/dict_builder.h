@@ -1,5 +1,5 @@
 // Compiles the OpenCorpora dictionary as packaged in npm az@0.2.3 (package/dicts/, see
-// /work/shared/notes/opencorpora-az-format.md) into svodka's dictionary file
+// ../shared/notes/opencorpora-az-format.md) into svodka's dictionary file
 // (src/morph/dict_format.h). Builder only; the runtime maps the result.
 #ifndef SVODKA_TOOLS_DICT_BUILDER_H_
 #define SVODKA_TOOLS_DICT_BUILDER_H_
