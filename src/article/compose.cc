@@ -59,7 +59,8 @@ void ComposeDocument(std::string_view name, std::string_view title, std::string_
   doc->dateline.reset();
   if (!doc->paragraphs.empty()) {
     std::optional<int> year = doc->published ? YearOf(*doc->published) : std::nullopt;
-    doc->dateline = ParseDateline(text, doc->paragraphs.front(), year);
+    std::optional<int> month = doc->published ? MonthOf(*doc->published) : std::nullopt;
+    doc->dateline = ParseDateline(text, doc->paragraphs.front(), year, month);
   }
 }
 

@@ -240,7 +240,8 @@ std::string NormalizePlaceCase(std::string_view place) {
 }
 
 std::optional<Dateline> ParseDateline(std::string_view text, Span paragraph,
-                                      std::optional<int> year_hint) {
+                                      std::optional<int> year_hint,
+                                      std::optional<int> month_hint) {
   if (paragraph.end > text.size() || paragraph.begin > paragraph.end) return std::nullopt;
   std::string_view p = text.substr(paragraph.begin, paragraph.size());
   size_t start = 0;
@@ -266,6 +267,8 @@ std::optional<Dateline> ParseDateline(std::string_view text, Span paragraph,
       size_t t = Date(p, SkipSpaces(p, k + 1), &day, &month, &year);
       if (t == kNo) return std::nullopt;
       std::optional<int> y = year ? std::optional<int>(year) : year_hint;
+      // Written before it was published: a month far after the publication month is last year's.
+      if (!year && y && month_hint && month - *month_hint > 6) y = *y - 1;
       // A written year that lacks the day makes no dateline; a hinted one (from `published`)
       // that lacks it (29 February) is only not used: the place and agency still stand.
       if (!year && y && day > DaysIn(month, y)) y = std::nullopt;

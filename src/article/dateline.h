@@ -28,11 +28,14 @@ namespace svodka {
 // skipped). The result's span covers the dateline including its trailing punctuation
 // (". /ТАСС/.", " -") but not the space after it. date is "YYYY-MM-DD" when the year is
 // written in the dateline or `year_hint` is given (e.g. from the publication date), else
-// "--MM-DD"; "" when the dateline has no date. place is normalized to title case
+// "--MM-DD"; "" when the dateline has no date. With `month_hint` (the publication month),
+// a dateline month more than six months after it belongs to the year before (a story
+// published on 1 January with the dateline "31 декабря"). place is normalized to title case
 // ("НЬЮ-ЙОРК" -> "Нью-Йорк", "РОСТОВ-НА-ДОНУ" -> "Ростов-на-Дону"); agency is canonical
 // ("ИТАР-ТАСС" -> "ТАСС"). O(paragraph length); thread-safe.
 std::optional<Dateline> ParseDateline(std::string_view text, Span paragraph,
-                                      std::optional<int> year_hint);
+                                      std::optional<int> year_hint,
+                                      std::optional<int> month_hint = std::nullopt);
 
 // "НИЖНИЙ НОВГОРОД" -> "Нижний Новгород": each word title-cased except particles listed in
 // data/rules/place_particles.tsv when not first.

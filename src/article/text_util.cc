@@ -101,4 +101,14 @@ std::optional<int> YearOf(std::string_view date) {
   return std::nullopt;
 }
 
+std::optional<int> MonthOf(std::string_view date) {
+  // YYYY-MM...
+  if (date.size() < 7 || date[4] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6})
+    if (date[i] < '0' || date[i] > '9') return std::nullopt;
+  int m = (date[5] - '0') * 10 + (date[6] - '0');
+  if (m < 1 || m > 12) return std::nullopt;
+  return m;
+}
+
 }  // namespace svodka

@@ -118,3 +118,22 @@ TEST(Dateline, PlaceCase) {
 
 }  // namespace
 }  // namespace svodka
+
+namespace svodka {
+namespace {
+
+// Published on 1 January 2017, written on 31 December: the dateline's year is 2016. A month
+// boundary crossed by time zones (published 31 March UTC, dateline 1 April Moscow) stays.
+TEST(DatelineNewYear, MonthFarAfterPublicationIsLastYear) {
+  std::string t = "МОСКВА, 31 декабря. /ТАСС/. Текст";
+  auto d = ParseDateline(t, Span{0, static_cast<uint32_t>(t.size())}, 2017, 1);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->date, "2016-12-31");
+  t = "МОСКВА, 1 апреля. /ТАСС/. Текст";
+  d = ParseDateline(t, Span{0, static_cast<uint32_t>(t.size())}, 2017, 3);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->date, "2017-04-01");
+}
+
+}  // namespace
+}  // namespace svodka
