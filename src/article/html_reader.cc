@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -16,11 +17,14 @@ namespace svodka {
 namespace {
 
 constexpr int kMaxDepth = 5000;
+// gumbo 0.10 checks each new attribute against the tag's earlier ones: quadratic in the
+// attributes of one tag (40,000 take seconds). Real pages stay far below this.
+constexpr size_t kMaxAttributes = 1000;
 
 // Where the tag whose name ends at `e` ends (just past its '>', or html.size()), and whether it
 // is written self-closing ("/>"), following the HTML tokenizer's attribute states so that a
-// "/>" inside a quoted value does not count.
-size_t TagEnd(std::string_view html, size_t e, bool* self_closing) {
+// "/>" inside a quoted value does not count. Adds the number of attributes to *attributes.
+size_t TagEnd(std::string_view html, size_t e, bool* self_closing, size_t* attributes) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   size_t i = e;
   *self_closing = false;
@@ -40,6 +44,7 @@ size_t TagEnd(std::string_view html, size_t e, bool* self_closing) {
       continue;
     }
     // An attribute name, then perhaps "= value".
+    ++*attributes;
     while (i < html.size() && !space(html[i]) && html[i] != '/' && html[i] != '>' &&
            (html[i] != '=' || i == e))
       ++i;
@@ -64,8 +69,9 @@ size_t TagEnd(std::string_view html, size_t e, bool* self_closing) {
 // that are not void or implicitly closed count +1; an end tag counts -1 only when an element
 // of its name is counted open (the parser ignores the others, so "<div></span>" repeated
 // nests); "<x/>" is self-closed only in SVG/MathML, and an HTML element that breaks out of
-// those (HTML Standard 13.2.6.5) ends that.
-int EstimateDepth(std::string_view html) {
+// those (HTML Standard 13.2.6.5) ends that. Also sets *max_attributes to the largest number
+// of attributes written in one start tag.
+int EstimateDepth(std::string_view html, size_t* max_attributes) {
   static const std::string_view kNoNest[] = {
       "area",   "base",  "br",  "col", "embed", "hr",     "img", "input", "link", "meta", "param",
       "source", "track", "wbr", "p",   "li",    "option", "td",  "tr",    "th",   "dt",   "dd"};
@@ -88,6 +94,12 @@ int EstimateDepth(std::string_view html) {
     while (e < html.size() && ((html[e] | 0x20) >= 'a' && (html[e] | 0x20) <= 'z')) ++e;
     if (e == b) continue;
     std::string tag = LowerUtf8(html.substr(b, e - b));
+    bool self_closing = false;
+    if (!end) {
+      size_t attributes = 0;
+      TagEnd(html, e, &self_closing, &attributes);
+      *max_attributes = std::max(*max_attributes, attributes);
+    }
     if (in(kNoNest, tag)) continue;
     if (end) {
       auto it = open.find(tag);
@@ -98,11 +110,7 @@ int EstimateDepth(std::string_view html) {
       continue;
     }
     if (foreign > 0 && in(kBreakout, tag)) foreign = 0;
-    if (foreign > 0) {
-      bool self_closing;
-      TagEnd(html, e, &self_closing);
-      if (self_closing) continue;
-    }
+    if (foreign > 0 && self_closing) continue;
     if (tag == "svg" || tag == "math") ++foreign;
     ++open[tag];
     ++depth;
@@ -422,9 +430,14 @@ std::string JsonString(std::string_view s) {
 }  // namespace
 
 Result<Document> ReadHtmlDocument(std::string_view html, std::string_view name) {
-  if (EstimateDepth(html) > kMaxDepth)
+  size_t max_attributes = 0;
+  if (EstimateDepth(html, &max_attributes) > kMaxDepth)
     return InvalidArgument(std::string(name) + ": HTML nested deeper than " +
                            std::to_string(kMaxDepth) + " elements, refused");
+  if (max_attributes > kMaxAttributes)
+    return InvalidArgument(std::string(name) + ": an HTML tag with " +
+                           std::to_string(max_attributes) + " attributes (over " +
+                           std::to_string(kMaxAttributes) + "), refused");
   static const GumboOptions kOptions = ParserOptions();
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
       gumbo_parse_with_options(&kOptions, html.data(), html.size()),

@@ -112,6 +112,22 @@ TEST(HtmlReader, DeepNestingIsRefused) {
   EXPECT_NE(r.status().message().find("deep.html: HTML nested deeper"), std::string::npos);
 }
 
+// gumbo is quadratic in the attributes of one tag: a tag with thousands is refused, fast;
+// ordinary tags with a handful of attributes (quoted values may hold '<' and '=') pass.
+TEST(HtmlReader, TagWithThousandsOfAttributesIsRefused) {
+  std::string page = "<html><body><p";
+  for (int i = 0; i < 40000; ++i) page += " a" + std::to_string(i) + "=x";
+  page += ">Текст</p></body></html>";
+  Result<Document> r = ReadHtmlDocument(page, "attrs.html");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("attrs.html: an HTML tag with 40000 attributes"),
+            std::string::npos)
+      << r.status().message();
+  std::string ok = "<html><body><article><p class=\"a<b\" id=x data-v='1=2'>Первый абзац статьи.</p>"
+                   "</article></body></html>";
+  EXPECT_TRUE(ReadHtmlDocument(ok, "ok.html").ok());
+}
+
 // Tag soup whose end tags match nothing nests as deeply as plain start tags ("<div>x</span>"
 // used to pass the depth check and take minutes and gigabytes in the parser), and so do
 // "self-closing" HTML elements and "/>" hidden in a quoted attribute value.
