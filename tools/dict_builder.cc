@@ -64,11 +64,15 @@ void Put(std::string* s, T v) {
   s->append(reinterpret_cast<const char*>(&v), sizeof(v));
 }
 
-Result<simdjson::dom::element> LoadJson(simdjson::dom::parser& parser, const std::string& path) {
+// The top-level JSON array of a file (every az dictionary JSON file is one). The array views
+// parser-owned memory: valid until the parser's next load.
+Result<simdjson::dom::array> LoadJsonArray(simdjson::dom::parser& parser, const std::string& path) {
   simdjson::dom::element e;
   auto err = parser.load(path).get(e);
   if (err) return InvalidArgument(path + ": " + simdjson::error_message(err));
-  return e;
+  simdjson::dom::array arr;
+  if (e.get_array().get(arr)) return InvalidArgument(path + ": expected an array");
+  return arr;
 }
 
 std::string StringTable(const std::vector<std::string>& strings) {
@@ -153,11 +157,9 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
   std::string meta_text;
   {
     const std::string path = dir + "/meta.json";
-    auto doc = LoadJson(parser, path);
-    if (!doc.ok()) return doc.status();
-    simdjson::dom::array arr;
-    if ((*doc).get_array().get(arr)) return InvalidArgument(path + ": expected an array");
-    for (simdjson::dom::element kv : arr) {
+    auto arr = LoadJsonArray(parser, path);
+    if (!arr.ok()) return arr.status();
+    for (simdjson::dom::element kv : *arr) {
       simdjson::dom::array pair;
       std::string_view key;
       if (kv.get_array().get(pair) || pair.size() != 2 || pair.at(0).get_string().get(key)) {
@@ -170,11 +172,9 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
   }
   {
     const std::string path = dir + "/grammemes.json";
-    auto doc = LoadJson(parser, path);
-    if (!doc.ok()) return doc.status();
-    simdjson::dom::array arr;
-    if ((*doc).get_array().get(arr)) return InvalidArgument(path + ": expected an array");
-    for (simdjson::dom::element g : arr) {
+    auto arr = LoadJsonArray(parser, path);
+    if (!arr.ok()) return arr.status();
+    for (simdjson::dom::element g : *arr) {
       std::string_view name, parent;
       if (g.at(0).get_string().get(name) || g.at(1).get_string().get(parent)) {
         return InvalidArgument(path + ": bad grammeme entry");
@@ -184,11 +184,9 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
   }
   {
     const std::string path = dir + "/gramtab-opencorpora-int.json";
-    auto doc = LoadJson(parser, path);
-    if (!doc.ok()) return doc.status();
-    simdjson::dom::array arr;
-    if ((*doc).get_array().get(arr)) return InvalidArgument(path + ": expected an array");
-    for (simdjson::dom::element t : arr) {
+    auto arr = LoadJsonArray(parser, path);
+    if (!arr.ok()) return arr.status();
+    for (simdjson::dom::element t : *arr) {
       std::string_view s;
       if (t.get_string().get(s)) return InvalidArgument(path + ": tag is not a string");
       src.tags.emplace_back(s);
@@ -196,11 +194,9 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
   }
   {
     const std::string path = dir + "/suffixes.json";
-    auto doc = LoadJson(parser, path);
-    if (!doc.ok()) return doc.status();
-    simdjson::dom::array arr;
-    if ((*doc).get_array().get(arr)) return InvalidArgument(path + ": expected an array");
-    for (simdjson::dom::element t : arr) {
+    auto arr = LoadJsonArray(parser, path);
+    if (!arr.ok()) return arr.status();
+    for (simdjson::dom::element t : *arr) {
       std::string_view s;
       std::string key;
       if (t.get_string().get(s) || !alphabet::EncodeUtf8(s, &key)) {

@@ -6,30 +6,15 @@
 #include <vector>
 
 #include "article/reader.h"
+#include "read_all.h"
 
 namespace svodka {
 namespace {
 
-struct Output {
-  std::vector<Document> docs;
-  std::vector<Status> errors;
-};
+using testing::ReadAll;
+using testing::ReadAllResult;
 
-Output Read(const std::string& bytes, const std::string& name,
-            InputFormat format = InputFormat::kAuto) {
-  Output out;
-  ReadOptions options;
-  options.format = format;
-  Status s = ReadDocuments(
-      bytes, name, options,
-      [&](Document&& d) {
-        out.docs.push_back(std::move(d));
-        return true;
-      },
-      [&](const Status& e) { out.errors.push_back(e); });
-  EXPECT_TRUE(s.ok());
-  return out;
-}
+ReadAllResult Read(const std::string& bytes, const std::string& name) { return ReadAll(bytes, name); }
 
 TEST(JsonReader, ObjectComposesTitleLeadText) {
   auto out = Read(R"({"id": "a1", "url": "https://x.ru/a1", "title": " Заголовок ",

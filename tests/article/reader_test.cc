@@ -8,26 +8,15 @@
 #include <vector>
 
 #include "base/file.h"
+#include "read_all.h"
 
 namespace svodka {
 namespace {
 
-struct Output {
-  std::vector<Document> docs;
-  std::vector<Status> errors;
-};
+using Output = testing::ReadAllResult;
 
 Output Read(std::string_view bytes, const std::string& name, ReadOptions options = {}) {
-  Output out;
-  Status s = ReadDocuments(
-      bytes, name, options,
-      [&](Document&& d) {
-        out.docs.push_back(std::move(d));
-        return true;
-      },
-      [&](const Status& e) { out.errors.push_back(e); });
-  EXPECT_TRUE(s.ok());
-  return out;
+  return testing::ReadAll(bytes, name, options);
 }
 
 Output ReadPath(const std::string& path, ReadOptions options = {}, Status* status = nullptr) {
