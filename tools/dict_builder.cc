@@ -487,6 +487,8 @@ Result<std::string> BuildDictionary(const DictSource& src, BuildStats* stats) {
     std::memcpy(e + 16, &where[i].second, 8);
     ++i;
   }
+  const uint64_t checksum = dictfmt::Checksum(out);  // last: it covers everything else
+  std::memcpy(out.data() + dictfmt::kChecksumOffset, &checksum, 8);
   st.bytes = out.size();
   return out;
 }

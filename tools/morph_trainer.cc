@@ -71,10 +71,19 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
+// A UD v2 UPOS, or MorphoRuEval-2017's CONJ. "_" (not annotated) and other tag sets are
+// not: "_" would otherwise "match" every featureless X candidate (Latin words).
+bool IsGoldUpos(std::string_view upos) {
+  if (upos == "CONJ") return true;
+  for (int u = 0; u < kUposCount; ++u)
+    if (upos == UposName(static_cast<Upos>(u))) return true;
+  return false;
+}
+
 // Bit k set: candidate k is an acceptable reading of the gold word (see the header).
 uint64_t MatchGold(const ConlluWord& g, const CandidateMaker& maker,
                    const SentenceCandidates& s, size_t i) {
-  if (g.upos == "PUNCT" || g.upos == "SYM" || !HasLetter(g.form)) return 0;
+  if (g.upos == "PUNCT" || g.upos == "SYM" || !HasLetter(g.form) || !IsGoldUpos(g.upos)) return 0;
   const std::string glemma = NormalizeLemma(g.lemma);
   const char gcoarse = Coarse(g.upos, g.feats);
   const std::string_view gcase = NormCase(FeatValue(g.feats, "Case"));
@@ -225,7 +234,7 @@ Result<TaggerModel> TrainTagger(std::shared_ptr<const Analyzer> analyzer,
   std::vector<TrainSentence> sents;
   SentenceCandidates sc;
   std::vector<std::string_view> sent_forms;
-  size_t learnable = 0, words = 0;
+  size_t learnable = 0, words = 0, usable = 0;
   for (const ConlluSentence& sent : train) {
     if (sent.words.empty()) continue;
     sent_forms.clear();
@@ -240,6 +249,7 @@ Result<TaggerModel> TrainTagger(std::shared_ptr<const Analyzer> analyzer,
       gold.push_back(m);
       if (HasLetter(sent.words[i].form) && sent.words[i].upos != "PUNCT") ++words;
       if (m) ++learnable;
+      if (m && sc.begin[i + 1] - sc.begin[i] > 1) ++usable;
     }
     ts.tok_end = static_cast<uint32_t>(forms.size());
     sents.push_back(ts);
@@ -250,7 +260,23 @@ Result<TaggerModel> TrainTagger(std::shared_ptr<const Analyzer> analyzer,
     tokens[t] = TagToken{forms[t], &cands[cand_begin[t]], cand_begin[t + 1] - cand_begin[t]};
   log << "train: " << sents.size() << " sentences, " << forms.size() << " tokens, " << words
       << " word tokens, " << learnable << " with a matching candidate ("
-      << (words ? 100.0 * learnable / words : 0.0) << "%), " << secs() << " s\n";
+      << (words ? 100.0 * learnable / words : 0.0) << "%), " << usable << " of them ambiguous, "
+      << secs() << " s\n";
+  // The perceptron learns only where the gold picks among several candidates; without such a
+  // token every weight stays 0 and the "model" would silently tag by the analyzer's order.
+  if (usable == 0) {
+    return InvalidArgument(
+        "nothing to learn from: of " + std::to_string(words) + " word tokens, " +
+        std::to_string(learnable) + " have a gold reading (UD UPOS, LEMMA, FEATS) that matches "
+        "one of the dictionary's candidates" +
+        (learnable ? ", and each of those has only one candidate" : "") +
+        "; the training data must be annotated CoNLL-U (UD, GramEval2020) and --dict the "
+        "dictionary it is tagged for; no model written");
+  }
+  if (learnable * 2 < words) {
+    log << "warning: only " << learnable << " of " << words << " word tokens have a gold "
+        << "reading that matches a candidate (UD-style annotation expected)\n";
+  }
 
   TaggerTrainingSet set;
   set.tokens = std::move(tokens);
@@ -312,7 +338,11 @@ Status TrainMorph(const MorphTrainOptions& options, std::ostream& log) {
     dev.push_back(std::move(*s));
   }
   Result<TaggerModel> model = TrainTagger(shared, train, dev, options, log);
-  if (!model.ok()) return model.status();
+  if (!model.ok()) {
+    std::string files;
+    for (const std::string& f : options.train_files) files += (files.empty() ? "" : ", ") + f;
+    return Status(model.status().code(), files + ": " + model.status().message());
+  }
   if (!options.out_path.empty()) {
     Status s = model->Save(options.out_path);
     if (!s.ok()) return s;

@@ -51,12 +51,15 @@ std::vector<float> TrainPerceptron(
 Result<std::vector<ConlluSentence>> ReadConlluMaybeXz(const std::string& path);
 
 // Trains on in-memory sentences with a loaded analyzer; `log` gets progress lines.
+// InvalidArgument, and no model, when nothing can be learned: no token whose gold reading
+// (a UD UPOS, "_" is not one) matches one of several candidates.
 Result<TaggerModel> TrainTagger(std::shared_ptr<const Analyzer> analyzer,
                                 const std::vector<ConlluSentence>& train,
                                 const std::vector<std::vector<ConlluSentence>>& dev,
                                 const MorphTrainOptions& options, std::ostream& log);
 
-// The whole command: load the dictionary and data, train, save options.out_path.
+// The whole command: load the dictionary and data, train, save options.out_path (nothing
+// is written when training fails; the error names the training files).
 Status TrainMorph(const MorphTrainOptions& options, std::ostream& log);
 
 }  // namespace svodka

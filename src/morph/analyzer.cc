@@ -389,6 +389,7 @@ void Analyzer::Impl::Analyze(std::string_view word, std::vector<MorphParse>* out
     Finish(k, out);
     return;
   }
+  bool unknown = false;  // a hyphenated word that is not a compound (see below)
   if (wordlike && k.hyphens > 0) {
     // "кто-нибудь" style particles: analyse the part before the particle.
     int last = k.n - 1;
@@ -406,10 +407,29 @@ void Analyzer::Impl::Analyze(std::string_view word, std::vector<MorphParse>* out
         }
         break;
       }
-      if (out->empty() && last + 1 < k.n) {
+      if (out->empty() && last + 2 == k.n) {
+        // The last part is one letter: a word spelled out ("п-р-и-в-е-т"), drawn out
+        // ("Чта-а-а") or abbreviated ("р-н"), not a compound. One letter's readings are
+        // prepositions, conjunctions and abbreviations ("т" -> "том"), whose lemma glued to
+        // the prefix is not a form of the word, and an ending of one letter tells the
+        // guesser nothing: the word gets the UNKN parse, whose lemma is the word.
+        unknown = true;
+      } else if (out->empty() && last + 1 < k.n) {
         // "интернет-магазина": analyse the last part, keep the prefix.
         if (!Lookup(k.key, last + 1, k.n, ParseSource::kHyphen, out)) {
           GuessPart(k, last + 1, out);
+        }
+        // An abbreviation's lemma is the word it stands for ("кв" -> "квартира"): glued to
+        // the prefix it is not a form of the word. The others keep their share of the score.
+        if (g_abbr >= 0) {
+          float before = 0, after = 0;
+          for (const auto& p : *out) before += p.score;
+          std::erase_if(*out,
+                        [&](const MorphParse& p) { return tags[p.tag].grammemes.Has(g_abbr); });
+          for (const auto& p : *out) after += p.score;
+          if (after > 0 && after < before) {
+            for (auto& p : *out) p.score *= before / after;
+          }
         }
         for (auto& p : *out) {
           p.prefix_chars = static_cast<uint8_t>(last + 1);
@@ -422,7 +442,7 @@ void Analyzer::Impl::Analyze(std::string_view word, std::vector<MorphParse>* out
       }
     }
   }
-  if (wordlike) {
+  if (wordlike && !unknown) {
     GuessPart(k, 0, out);
     if (!out->empty()) {
       Finish(k, out);

@@ -11,7 +11,10 @@
 //      Latin words, initials ("В.");
 //   3. hyphenated words not in the dictionary: the part after the last hyphen is analysed and
 //      the prefix is kept verbatim ("интернет-магазина" -> "интернет-магазин"), particles
-//      "-то", "-либо", "-нибудь", "-ка", "-таки" are analysed on the left part;
+//      "-то", "-либо", "-нибудь", "-ка", "-таки" are analysed on the left part; abbreviation
+//      readings of the last part are dropped (their lemma is the expanded word), and a word
+//      whose last part is one letter ("п-р-и-в-е-т", "Чта-а-а") is not a compound: it goes
+//      to 5., so its lemma is the word itself;
 //   4. the guesser (src/morph/guesser.h): paradigms predicted from the word's ending, like
 //      pymorphy2's KnownSuffixAnalyzer ("Кисидой" -> "Кисида", "твитнул" -> "твитнуть");
 //   5. a fallback UNKN/X parse, so Analyze never returns an empty list.
@@ -144,13 +147,18 @@ class Analyzer {
 
   // The form of p's lexeme that has all grammemes in `want`, keeping the parse's other
   // grammemes (gender, animacy, number, ...) as far as possible; for lexemes that lack a
-  // requested number (plural-only "Курилах" + {nomn,sing}) the number is relaxed. The
+  // requested number (plural-only "Курилах" + {nomn,sing}) the number is relaxed when
+  // `want` names something besides the number ("Курилах" + {sing} has no form). The
   // result keeps the input's capitalization pattern ("Министерства" -> "Министерство").
+  // A first name's lexeme does not include the patronymics the dictionary files under it
+  // ("Иван" + {femn} has no form, not "Ивановна"; "Фумио" + {plur} not "Фумиовичи"), and a
+  // patronymic inflects among patronymic forms only.
   // nullopt for non-dictionary parses that cannot be inflected or when no form matches.
   std::optional<std::string> Inflect(std::string_view word, const MorphParse& p,
                                      const GrammemeSet& want) const;
 
-  // All forms of p's lexeme with their tags (for tests and tools).
+  // All forms of p's lexeme with their tags, as Inflect sees the lexeme (a name without
+  // its patronymics; for tests and tools).
   std::vector<std::pair<std::string, uint16_t>> Lexeme(std::string_view word,
                                                        const MorphParse& p) const;
 

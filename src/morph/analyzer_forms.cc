@@ -137,19 +137,28 @@ std::optional<std::string> Analyzer::Impl::Inflect(std::string_view word, const 
   if (!Normalize(word, &k)) return std::nullopt;
   const GrammemeSet& have = tags[p.tag].grammemes;
   const uint16_t n = dict.form_count(p.paradigm);
+  // The dictionary stores a first name's patronymics in the name's paradigm ("Иван" ->
+  // "Иванович", "Ивановна"), and the guesser hands that paradigm to unknown names ("Фумио"
+  // -> "Фумиовичи"). A patronymic is another word (UD lemmatizes it to itself, see LemmaForm),
+  // so a name is inflected among the name's forms and a patronymic among the patronymic's.
+  const bool patr = g_patr >= 0 && have.Has(g_patr);
   int best = -1;
   for (int attempt = 0; attempt < 2 && best < 0; ++attempt) {
     GrammemeSet w = want;
     if (attempt == 1) {
-      // Plural-only / singular-only lexemes: relax the number.
+      // Plural-only / singular-only lexemes: relax the number, but only when something else
+      // was asked for ("Курилах" + nomn,sing -> "Курилы"); a request for a number alone that
+      // the lexeme lacks has no answer ("Курилах" + sing, "Фумио" + plur).
       if (!w.Has(g_sing) && !w.Has(g_plur)) break;
       w.Remove(g_sing);
       w.Remove(g_plur);
+      if (w.Empty()) break;
     }
     int best_score = -1000;
     for (uint16_t f = 0; f < n; ++f) {
       const GrammemeSet& g = tags[dict.form_tag(p.paradigm, f)].grammemes;
       if (!g.Contains(w)) continue;
+      if (g_patr >= 0 && g.Has(g_patr) != patr) continue;
       const int common = g.CountCommon(have);
       const int score = 4 * common - (g.Count() - common);
       if (score > best_score) {
@@ -199,7 +208,13 @@ std::vector<std::pair<std::string, uint16_t>> Analyzer::Lexeme(std::string_view 
   Impl::KeyBuf k;
   if (!impl_->Normalize(word, &k)) return out;
   const uint16_t n = dict.form_count(p.paradigm);
+  const int g_patr = impl_->g_patr;
+  const bool patr = g_patr >= 0 && impl_->tags[p.tag].grammemes.Has(g_patr);
   for (uint16_t f = 0; f < n; ++f) {
+    // A name's patronymics are other words (see Impl::Inflect).
+    if (g_patr >= 0 && impl_->tags[dict.form_tag(p.paradigm, f)].grammemes.Has(g_patr) != patr) {
+      continue;
+    }
     auto form = impl_->BuildForm(k, p, f);
     if (form) out.emplace_back(std::move(*form), dict.form_tag(p.paradigm, f));
   }

@@ -63,7 +63,8 @@ struct Analyzer::Impl {
   bool rule_lengths[kRuleMaxLen] = {};  // lengths of rule lemmas (a cheap pre-filter)
   int tag_pnct = -1, tag_intg = -1, tag_real = -1, tag_latn = -1, tag_romn = -1, tag_unkn = -1,
       tag_symb = -1, tag_init_name_m = -1, tag_init_name_f = -1, tag_init_patr = -1;
-  int g_sing = -1, g_plur = -1, g_noun = -1, g_adjf = -1, g_anum = -1, g_patr = -1, g_femn = -1;
+  int g_sing = -1, g_plur = -1, g_noun = -1, g_adjf = -1, g_anum = -1, g_patr = -1, g_femn = -1,
+      g_abbr = -1;
   GrammemeSet self_lemma_pos;  // parts of speech whose lemma is the word itself
 };
 

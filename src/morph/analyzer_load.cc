@@ -322,6 +322,7 @@ Status Analyzer::Impl::Init(const std::string& path) {
   g_adjf = GrammemeId("ADJF");
   g_anum = GrammemeId("Anum");
   g_patr = GrammemeId("Patr");
+  g_abbr = GrammemeId("Abbr");
   g_femn = GrammemeId("femn");
   for (const char* g : {"PREP", "CONJ", "PRCL"}) {
     if (GrammemeId(g) >= 0) self_lemma_pos.Add(GrammemeId(g));

@@ -2,8 +2,13 @@
 // writer (tools/dict_builder.cc) and the reader (src/morph/dictionary.cc).
 //
 // File := Header SectionEntry[section_count] Section*
-//   Header (24 bytes): magic "SVDKDICT", uint32 format version, uint32 section_count,
-//                      uint64 file size.
+//   Header (32 bytes): magic "SVDKDICT", uint32 format version (2), uint32 section_count,
+//                      uint64 file size, uint64 checksum.
+//   The checksum is FNV-1a 64 over 64-bit little-endian words (Fnv1a64Words in
+//   src/base/checksum.h, next to the tagger model's byte-wise FNV-1a) of the whole file except
+//   the checksum field itself: bytes [0, 24) then [32, file size); see Checksum below. The
+//   loader verifies it before reading anything past the header, so any single flipped bit is
+//   rejected (format 1 had no checksum: most flips loaded silently).
 //   SectionEntry (24 bytes): uint32 id, uint32 reserved (0), uint64 offset, uint64 size.
 //   Sections follow the table in table order, each starting at the next 8-byte boundary
 //   (zero padding); the last one ends exactly at the file size. Every section id below must
@@ -17,12 +22,16 @@
 #define SVODKA_MORPH_DICT_FORMAT_H_
 
 #include <cstdint>
+#include <string_view>
+
+#include "base/checksum.h"
 
 namespace svodka::dictfmt {
 
 inline constexpr char kMagic[8] = {'S', 'V', 'D', 'K', 'D', 'I', 'C', 'T'};
-inline constexpr uint32_t kVersion = 1;
-inline constexpr uint64_t kHeaderSize = 24;
+inline constexpr uint32_t kVersion = 2;  // 1: no checksum, 24-byte header
+inline constexpr uint64_t kHeaderSize = 32;
+inline constexpr uint64_t kChecksumOffset = 24;  // uint64 in the header
 inline constexpr uint64_t kSectionEntrySize = 24;
 
 enum SectionId : uint32_t {
@@ -61,6 +70,14 @@ inline constexpr int kFormPayload = 4;
 inline constexpr int kProbPayload = 5;
 inline constexpr int kGuessPayload = 6;
 inline constexpr int kParadigmPrefixCount = 3;
+
+// The checksum of a dictionary image (see the file format above): what the writer stores at
+// kChecksumOffset and the loader compares with it. Precondition: file.size() >= kHeaderSize.
+// O(file size), ~0.15 ns per byte.
+inline uint64_t Checksum(std::string_view file) {
+  const uint64_t head = Fnv1a64Words(file.data(), kChecksumOffset);
+  return Fnv1a64Words(file.data() + kHeaderSize, file.size() - kHeaderSize, head);
+}
 
 }  // namespace svodka::dictfmt
 

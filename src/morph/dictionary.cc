@@ -1,5 +1,6 @@
 #include "morph/dictionary.h"
 
+#include <cstdio>
 #include <cstring>
 
 #include "morph/dict_format.h"
@@ -72,7 +73,9 @@ Result<Dictionary> Dictionary::FromBytes(std::string_view bytes, const std::stri
 
 Status Dictionary::Init(std::string_view data, const std::string& name) {
   size_ = data.size();
-  if (data.size() < dictfmt::kHeaderSize) {
+  // Magic and version first (they are where every format version has them), so that a file
+  // of another version is named as such rather than as corrupt.
+  if (data.size() < 12) {
     return DataLoss(name + ": " + std::to_string(data.size()) +
                     " bytes is too short for a dictionary header");
   }
@@ -81,15 +84,28 @@ Status Dictionary::Init(std::string_view data, const std::string& name) {
   }
   const uint32_t version = Read<uint32_t>(data, 8);
   if (version != dictfmt::kVersion) {
-    return Unsupported(name + ": dictionary format version " + std::to_string(version) +
+    return Unsupported(name + ": unsupported dictionary format version " + std::to_string(version) +
                        ", this build reads version " + std::to_string(dictfmt::kVersion) +
                        " (rebuild it with svodka-dict-compile)");
+  }
+  if (data.size() < dictfmt::kHeaderSize) {
+    return DataLoss(name + ": " + std::to_string(data.size()) +
+                    " bytes is too short for a dictionary header");
   }
   const uint32_t count = Read<uint32_t>(data, 12);
   const uint64_t file_size = Read<uint64_t>(data, 16);
   if (file_size != data.size()) {
     return DataLoss(name + ": header says " + std::to_string(file_size) + " bytes, file has " +
                     std::to_string(data.size()) + " (truncated or extended)");
+  }
+  // Nothing past the header is trusted before the whole file checks out.
+  const uint64_t stored = Read<uint64_t>(data, dictfmt::kChecksumOffset);
+  if (const uint64_t actual = dictfmt::Checksum(data); actual != stored) {
+    char hex[64];
+    std::snprintf(hex, sizeof hex, "0x%016llx, contents 0x%016llx",
+                  static_cast<unsigned long long>(stored), static_cast<unsigned long long>(actual));
+    return DataLoss(name + ": checksum mismatch (header " + hex +
+                    "): the file is corrupt; rebuild it with svodka-dict-compile");
   }
   if (count != dictfmt::kSectionCount) {
     return DataLoss(name + ": " + std::to_string(count) + " sections, expected " +

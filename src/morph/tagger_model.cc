@@ -5,21 +5,13 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/checksum.h"
+
 namespace svodka {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'V', 'T', 'A', 'G', 'G', 'R', '\x01'};
 constexpr size_t kHeaderSize = 64;
-
-uint64_t Fnv1a64(const void* data, size_t n) {
-  const unsigned char* p = static_cast<const unsigned char*>(data);
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; ++i) {
-    h ^= p[i];
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
 
 template <typename T>
 T ReadLe(const char* p) {  // the library targets little-endian hosts (checked below)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
 
 #include "base/conllu.h"
@@ -31,6 +32,29 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
+// The whole file, once `check` (if any) has accepted its first kGoldHeadBytes: a binary file
+// is refused after reading 64 KiB, not 2 GB.
+Result<std::string> ReadChecked(const std::string& path, const GoldFileCheck& check) {
+  if (check) {
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {  // else ReadFile names the problem
+      std::string head(kGoldHeadBytes, '\0');
+      const size_t n = std::fread(head.data(), 1, head.size(), f);
+      std::fclose(f);
+      head.resize(n);
+      if (std::optional<Status> bad = check(head, path)) return *bad;
+    }
+  }
+  return ReadFile(path);
+}
+
+// At most ~40 bytes of s, cut at a character boundary, for messages.
+std::string Excerpt(std::string_view s) {
+  if (s.size() <= 40) return std::string(s);
+  size_t n = 40;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "...";
+}
+
 // Byte offset of every code point offset of text (size = code points + 1).
 std::vector<uint32_t> CodePointToByte(std::string_view text) {
   std::vector<uint32_t> out;
@@ -42,11 +66,12 @@ std::vector<uint32_t> CodePointToByte(std::string_view text) {
   return out;
 }
 
-Status ReadFactRuFile(const std::string& tokens_path, std::vector<GoldDocument>* docs) {
+Status ReadFactRuFile(const std::string& tokens_path, const GoldFileCheck& check,
+                      std::vector<GoldDocument>* docs) {
   std::string txt_path = tokens_path.substr(0, tokens_path.size() - 7) + ".txt";
-  Result<std::string> tokens = ReadFile(tokens_path);
+  Result<std::string> tokens = ReadChecked(tokens_path, check);
   if (!tokens.ok()) return tokens.status();
-  Result<std::string> text = ReadFile(txt_path);
+  Result<std::string> text = ReadChecked(txt_path, check);
   if (!text.ok()) return text.status();
   GoldDocument doc;
   doc.id = fs::path(tokens_path).stem().string();
@@ -96,18 +121,33 @@ Status ReadFactRuFile(const std::string& tokens_path, std::vector<GoldDocument>*
     if (nl == data.size()) break;
   }
   close_sentence();
+  if (doc.tokens.empty()) {
+    return InvalidArgument(tokens_path +
+                           ": no tokens ('id start length text' lines): not factRuEval gold");
+  }
   docs->push_back(std::move(doc));
   return Status::Ok();
 }
 
-Status ReadConlluGold(const std::string& path, std::vector<GoldDocument>* docs) {
-  Result<std::string> data = ReadFile(path);
+Status ReadConlluGold(const std::string& path, const GoldFileCheck& check,
+                      std::vector<GoldDocument>* docs) {
+  Result<std::string> data = ReadChecked(path, check);
   if (!data.ok()) return data.status();
   GoldDocument doc;
   doc.id = fs::path(path).stem().string();
   doc.has_tokens = doc.has_sentences = true;
+  Status bad;
   Status st = ReadConllu(*data, path, [&](ConlluSentence&& s) {
     if (s.words.empty()) return true;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      if (!s.words[i].form.empty()) continue;
+      // Comments come first; multi-word token lines and empty nodes sit among the words.
+      size_t line = s.line + s.comments.size() + i;
+      for (const auto& extra : s.extra_lines) line += extra.first <= i;
+      bad = InvalidArgument(path + ": line " + std::to_string(line) + ": word " + s.words[i].id +
+                            " has an empty FORM: a gold token has text");
+      return false;
+    }
     if (!doc.text.empty()) {
       bool new_par = false;
       for (const std::string& c : s.comments) {
@@ -126,19 +166,24 @@ Status ReadConlluGold(const std::string& path, std::vector<GoldDocument>* docs) 
     return true;
   });
   if (!st.ok()) return st;
+  if (!bad.ok()) return bad;
   if (doc.sentences.empty()) return Status::Ok();  // no words: no document (caller reports)
   RepairUtf8(&doc.text);
   docs->push_back(std::move(doc));
   return Status::Ok();
 }
 
-Status ReadRazdel(const std::string& path, bool sentences, std::vector<GoldDocument>* docs) {
-  Result<std::string> data = ReadFile(path);
+Status ReadRazdel(const std::string& path, bool sentences, const GoldFileCheck& check,
+                  std::vector<GoldDocument>* docs) {
+  Result<std::string> data = ReadChecked(path, check);
   if (!data.ok()) return data.status();
   RepairUtf8(&*data);
   std::string_view all = *data;
   std::string stem = fs::path(path).stem().string();
   size_t pos = 0, line_no = 0;
+  const size_t first_doc = docs->size();
+  bool any_bar = false;
+  Status bad;
   while (pos < all.size()) {
     size_t nl = all.find('\n', pos);
     if (nl == std::string_view::npos) nl = all.size();
@@ -157,6 +202,12 @@ Status ReadRazdel(const std::string& path, bool sentences, std::vector<GoldDocum
       uint32_t b = static_cast<uint32_t>(doc.text.size());
       doc.text += chunk;
       if (!chunk.empty() && !IsBlank(chunk)) {
+        if (!sentences && bad.ok() && chunk.find_first_of(" \t") != std::string::npos) {
+          bad = InvalidArgument(
+              path + ": line " + std::to_string(line_no) + ": token '" + Excerpt(chunk) +
+              "' contains whitespace: not razdel token gold (one document per line, tokens "
+              "separated by '|')");
+        }
         // Trim surrounding whitespace of a sentence chunk.
         uint32_t s = b, e = static_cast<uint32_t>(doc.text.size());
         while (s < e && (doc.text[s] == ' ' || doc.text[s] == '\t')) ++s;
@@ -170,20 +221,28 @@ Status ReadRazdel(const std::string& path, bool sentences, std::vector<GoldDocum
         chunk += '|';
         ++i;
       } else if (line[i] == '|') {
+        any_bar = true;
         flush();
       } else {
         chunk += line[i];
       }
     }
     flush();
+    if (!bad.ok()) return bad;
     docs->push_back(std::move(doc));
+  }
+  if (!any_bar && docs->size() > first_doc) {
+    return InvalidArgument(
+        path + ": no '|' between chunks on any line: not a razdel partition (one document "
+               "per line, chunks separated by '|'; --format chooses another gold format)");
   }
   return Status::Ok();
 }
 
 }  // namespace
 
-Result<std::vector<GoldDocument>> ReadGold(const std::string& path, GoldFormat format) {
+Result<std::vector<GoldDocument>> ReadGold(const std::string& path, GoldFormat format,
+                                           const GoldFileCheck& check) {
   std::error_code ec;
   bool is_dir = fs::is_directory(path, ec);
   if (!is_dir && !fs::exists(path, ec)) return NotFound(path + ": no such file or directory");
@@ -214,24 +273,30 @@ Result<std::vector<GoldDocument>> ReadGold(const std::string& path, GoldFormat f
         std::sort(files.begin(), files.end());
         if (files.empty()) return NotFound(path + ": no *.tokens files");
         for (const std::string& f : files) {
-          st = ReadFactRuFile(f, &docs);
+          st = ReadFactRuFile(f, check, &docs);
           if (!st.ok()) return st;
         }
       } else {
-        st = ReadFactRuFile(path, &docs);
+        st = ReadFactRuFile(path, check, &docs);
       }
       break;
     case GoldFormat::kConllu:
-      st = ReadConlluGold(path, &docs);
+      st = ReadConlluGold(path, check, &docs);
       break;
     case GoldFormat::kRazdelTokens:
     case GoldFormat::kRazdelSentences:
-      st = ReadRazdel(path, format == GoldFormat::kRazdelSentences, &docs);
+      st = ReadRazdel(path, format == GoldFormat::kRazdelSentences, check, &docs);
       break;
     case GoldFormat::kAuto:
       break;
   }
   if (!st.ok()) return st;
+  size_t spans = 0;
+  for (const GoldDocument& d : docs) spans += d.tokens.size() + d.sentences.size();
+  if (!docs.empty() && spans == 0) {
+    return InvalidArgument(path + ": no gold documents: " + std::to_string(docs.size()) +
+                           " documents without a token or sentence");
+  }
   return docs;
 }
 

@@ -20,8 +20,12 @@
 #ifndef SVODKA_TEXT_SEGMENT_EVAL_H_
 #define SVODKA_TEXT_SEGMENT_EVAL_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "svodka/document.h"
@@ -43,10 +47,26 @@ struct GoldDocument {
   bool has_sentences = false;
 };
 
+// Vets the first bytes of a file before it is read in full: called with at most
+// kGoldHeadBytes from the start of every file ReadGold opens and the file's path; a Status
+// refuses the file. The CLI passes CheckBinary (src/article/reader.h), so a binary file is
+// refused without being read whole.
+using GoldFileCheck =
+    std::function<std::optional<Status>(std::string_view head, std::string_view path)>;
+inline constexpr size_t kGoldHeadBytes = size_t{64} << 10;
+
 // Reads gold documents from a path (file or factRuEval folder). kAuto picks by the path:
 // a folder or *.tokens → factRuEval; *.conllu → CoNLL-U; otherwise a razdel partition file,
 // sentences when the file name contains "sent", else tokens.
-Result<std::vector<GoldDocument>> ReadGold(const std::string& path, GoldFormat format);
+//
+// Data that is not gold in the chosen format is an error naming the file (and line), never
+// scored: a file `check` refuses; a factRuEval .tokens file without tokens; a CoNLL-U word
+// with an empty FORM; a razdel file with no '|' between chunks anywhere (prose, not a
+// partition), or, for tokens, a token chunk containing a space or TAB (razdel tokens never
+// do: such a line is text, not tokens); documents that hold no gold span at all. A file with
+// no documents (empty, or CoNLL-U comments only) gives an empty vector: the caller reports it.
+Result<std::vector<GoldDocument>> ReadGold(const std::string& path, GoldFormat format,
+                                           const GoldFileCheck& check = nullptr);
 
 // Sorted, deduplicated begin/end positions of spans.
 std::vector<uint32_t> Boundaries(const std::vector<Span>& spans);

@@ -86,6 +86,24 @@ check "eval segment: huge factRuEval offset reported with its line" \
     grep -q "a.tokens: line 2: token beyond the end" "$dir/err"
 check "eval segment: empty gold file reported" grep -q "empty.conllu: no gold documents" "$dir/err"
 check "eval segment: the good file is still scored" grep -q "good.conllu: 1 documents" "$dir/out"
+# Issue 12: files that are not gold data were scored as razdel partitions: an executable, a
+# page of prose, a CoNLL-U file without token text. Each is refused, named; others are scored.
+cp "$svodka" "$dir/program"
+printf 'Это просто текст, а не разметка.\nВторая строка.\n' > "$dir/prose.txt"
+printf '1\t\t_\t_\t_\t_\t0\troot\t_\t_\n\n' > "$dir/noform.conllu"
+$svodka eval segment "$dir/program" "$dir/binary.txt" "$dir/prose.txt" "$dir/noform.conllu" \
+    "$dir/good.conllu" > "$dir/out" 2> "$dir/err"
+rc=$?
+check "eval segment: not-gold inputs give exit status 1 (got $rc)" test $rc -eq 1
+check "eval segment: an executable is refused as binary" grep -q "program: .*binary" "$dir/err"
+check "eval segment: random bytes are refused" grep -q "binary.txt: " "$dir/err"
+check "eval segment: prose is refused" grep -q "prose.txt: line 1: .*not razdel token gold" "$dir/err"
+check "eval segment: a CoNLL-U word without text is refused" \
+    grep -q "noform.conllu: line 1: .*empty FORM" "$dir/err"
+check "eval segment: nothing not-gold is scored" \
+    bash -c "! grep -Eq 'program|binary|prose|noform' '$dir/out'"
+check "eval segment: the good file is still scored among them" \
+    grep -q "good.conllu: 1 documents" "$dir/out"
 
 # --- morph (needs the compiled dictionary; skipped without it) ----------------------------------
 if $svodka morph кот > /dev/null 2>&1; then
@@ -101,6 +119,45 @@ if $svodka morph кот > /dev/null 2>&1; then
   $svodka morph --words "$dir/badutf8.txt" > /dev/null 2> "$dir/err"
   check "morph --words: invalid UTF-8 warned with the byte offset" \
       grep -Eq "badutf8.txt: byte [0-9]+: invalid UTF-8" "$dir/err"
+  # Issue 12: a TAB (or other control character) inside a line broke the 4-column TSV.
+  printf 'кот\tмыла\nстали\r\n\nа\rб\n\t\nx\xc2\x85y\n' > "$dir/tabs.words"
+  $svodka morph --words "$dir/tabs.words" > "$dir/out" 2> "$dir/err"
+  check "morph --words: TABs inside lines, exit status 0 (got $?)" test $? -eq 0
+  check "morph --words: one output line per input line" \
+      test "$(wc -l < "$dir/out")" -eq "$(wc -l < "$dir/tabs.words")"
+  check "morph --words: every non-blank line has 4 fields" \
+      awk -F'\t' 'NF != 0 && NF != 4 { bad = 1 } END { exit bad }' "$dir/out"
+  check "morph --words: the TAB is echoed as a space" grep -q "^кот мыла	" "$dir/out"
+  check "morph --words: no control characters in the output" \
+      test "$(LC_ALL=C tr -d '\t\n\040-\176\200-\377' < "$dir/out" | wc -c)" -eq 0
+  check "morph --words: a C1 control (U+0085) is echoed as a space" grep -q "^x y	" "$dir/out"
+  # Issue 12: "Фумио" + plur was "Фумиовичи" (a patronymic paradigm applied to a name);
+  # "Иван" + femn was "Ивановна".
+  out=$($svodka morph --inflect plur Фумио 2>/dev/null)
+  check "morph --inflect plur Фумио: no patronymic (got '$out')" \
+      bash -c "! printf '%s' '$out' | grep -q 'ович'"
+  $svodka morph --inflect femn Иван > "$dir/out" 2> "$dir/err"
+  check "morph --inflect femn Иван: refused with exit status 1 (got $?)" test $? -eq 1
+  check "morph --inflect femn Иван: says it has no form" grep -q "'Иван' has no form with femn" "$dir/err"
+  check "morph --inflect femn Иван: keeps the word" grep -q "^Иван	Иван$" "$dir/out"
+  # Issue 12: "п-р-и-в-е-т" was lemmatized "п-р-и-в-е-том" ("т" read as the abbreviation of
+  # "том"); a word spelled out letter by letter is its own lemma.
+  check "morph п-р-и-в-е-т: its own lemma" \
+      bash -c "$svodka morph п-р-и-в-е-т | cut -f2 | sort -u | grep -qx 'п-р-и-в-е-т'"
+  check "morph п-р-и-в-е-т: no other lemma" \
+      test "$($svodka morph п-р-и-в-е-т | cut -f2 | sort -u | wc -l)" -eq 1
+  echo 'Он сказал п-р-и-в-е-т.' | $svodka analyze --tokens - > "$dir/out" 2> "$dir/err"
+  check "analyze: п-р-и-в-е-т in context is its own lemma" \
+      grep -q '"lemma": "п-р-и-в-е-т"' "$dir/out"
+  # Issue 12: training on gold without usable annotations wrote a model of nothing, exit 0.
+  printf '1\tКот\t_\t_\t_\t_\t0\troot\t_\t_\n2\tApple\t_\t_\t_\t_\t1\tnmod\t_\t_\n\n' \
+      > "$dir/bare.conllu"
+  $svodka train morph --train "$dir/bare.conllu" --out "$dir/bare.bin" --epochs 1 \
+      --hash-bits 10 > /dev/null 2> "$dir/err"
+  check "train morph: unannotated gold gives exit status 1 (got $?)" test $? -eq 1
+  check "train morph: unannotated gold is named" \
+      grep -q "bare.conllu: nothing to learn from" "$dir/err"
+  check "train morph: no model written from unannotated gold" test ! -e "$dir/bare.bin"
   for g in "" ",,," "sing,plur" "bogus"; do
     $svodka morph --inflect "$g" кот > /dev/null 2>&1
     check "morph --inflect '$g': bad usage (got $?)" test $? -eq 2

@@ -5,14 +5,23 @@
 // `svodka-dict-compile --tiny`).
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
+#include <cstring>
+#include <string>
 #include <vector>
 
 #include "morph/analyzer.h"
+#include "morph/dict_format.h"
 #include "morph/dictionary.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  // The whole-file checksum would reject nearly every mutation before the structural checks
+  // run (it has its own tests in tests/morph/dictionary_test.cc): store the right checksum,
+  // so the fuzzer explores what lies behind it.
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (bytes.size() >= svodka::dictfmt::kHeaderSize) {
+    const uint64_t sum = svodka::dictfmt::Checksum(bytes);
+    std::memcpy(bytes.data() + svodka::dictfmt::kChecksumOffset, &sum, sizeof sum);
+  }
   auto dict = svodka::Dictionary::FromBytes(bytes, "fuzz.dict");
   if (!dict.ok()) return 0;
   auto a = svodka::Analyzer::Create(std::move(*dict), "fuzz.dict");

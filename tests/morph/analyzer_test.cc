@@ -42,6 +42,31 @@ Top Best(const Analyzer& a, const std::string& w) {
   return {a.Lemma(w, p), UposName(p.upos), a.Tag(p.tag).text, std::string(a.Feats(p)), p.source};
 }
 
+// Lower case (Cyrillic only), for lemmas of unknown words.
+std::string NormalizeForTest(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xD0 && i + 1 < s.size()) {
+      const unsigned char d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x90 && d <= 0x9F) {  // А..П -> а..п
+        out += static_cast<char>(0xD0);
+        out += static_cast<char>(d + 0x20);
+        ++i;
+        continue;
+      }
+      if (d >= 0xA0 && d <= 0xAF) {  // Р..Я -> р..я
+        out += static_cast<char>(0xD1);
+        out += static_cast<char>(d - 0x20);
+        ++i;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 bool HasLemma(const Analyzer& a, const std::string& w, const std::string& lemma,
               const std::string& upos) {
   std::vector<MorphParse> ps;
@@ -180,6 +205,80 @@ TEST(AnalyzerGolden, Inflection) {
     }
   }
   EXPECT_FALSE(a->ParseGrammemes("nomn,bogus").has_value());
+}
+
+// Issue 12: the dictionary files a first name's patronymics under the name, and the guesser
+// gives unknown names that paradigm: "Фумио" + plur was "Фумиовичи", "Иван" + femn
+// "Ивановна". A name inflects among its own forms, a patronymic among patronymic forms, and
+// a request no form satisfies is refused.
+TEST(AnalyzerGolden, NamesDoNotInflectIntoPatronymics) {
+  REQUIRE_DICT();
+  const int patr = a->GrammemeId("Patr");
+  for (const char* w : {"Фумио", "Иван", "Марио", "Кисидой", "Лаврова", "Ивана", "Петром"}) {
+    std::vector<MorphParse> ps;
+    a->Analyze(w, &ps);
+    for (const char* g : {"plur", "femn", "nomn", "gent,plur", "datv", "femn,plur", "masc"}) {
+      const auto want = a->ParseGrammemes(g);
+      ASSERT_TRUE(want.has_value());
+      for (const MorphParse& p : ps) {
+        if (a->Tag(p.tag).grammemes.Has(patr)) continue;
+        const std::optional<std::string> form = a->Inflect(w, p, *want);
+        if (!form) continue;
+        // No form of a non-patronymic parse is a patronymic ("-ович", "-овна").
+        for (const auto& [text, tag] : a->Lexeme(w, p)) {
+          EXPECT_FALSE(a->Tag(tag).grammemes.Has(patr)) << w << " lexeme has " << text;
+        }
+        EXPECT_EQ(form->find("\xD0\xBE\xD0\xB2\xD0\xB8\xD1\x87"), std::string::npos)  // "ович"
+            << w << " + " << g << " -> " << *form;
+        EXPECT_EQ(form->find("\xD0\xBE\xD0\xB2\xD0\xBD"), std::string::npos)  // "овн"
+            << w << " + " << g << " -> " << *form;
+      }
+    }
+  }
+  EXPECT_NE(InflectWord(*a, "Фумио", "plur").value_or(""), "Фумиовичи");
+  EXPECT_FALSE(InflectWord(*a, "Иван", "femn").has_value());
+  EXPECT_EQ(InflectWord(*a, "Иван", "plur").value_or(""), "Иваны");
+  // Patronymics still inflect, among patronymic forms.
+  EXPECT_EQ(InflectWord(*a, "Алексеевна", "gent").value_or(""), "Алексеевны");
+  EXPECT_EQ(InflectWord(*a, "Алексеевич", "datv").value_or(""), "Алексеевичу");
+  // A number alone that the lexeme lacks is refused rather than ignored; with a case it is
+  // relaxed as before.
+  EXPECT_FALSE(InflectWord(*a, "Курилах", "sing").has_value());
+  EXPECT_EQ(InflectWord(*a, "Курилах", "nomn,sing").value_or(""), "Курилы");
+}
+
+// Issue 12: "п-р-и-в-е-т" was lemmatized "п-р-и-в-е-том": the last part "т" was analysed as
+// the abbreviation of "том" and its lemma glued to the prefix. A hyphenated word's lemma is a
+// form of the word: a last part of one letter makes the word unknown (lemma = the word), and
+// abbreviation readings of the last part are not used.
+TEST(AnalyzerGolden, HyphenatedLemmasAreFormsOfTheWord) {
+  REQUIRE_DICT();
+  for (const char* w : {"п-р-и-в-е-т", "а-а", "ф-ф", "д-д", "абв-т", "Чта-а-а", "р-н"}) {
+    std::vector<MorphParse> ps;
+    a->Analyze(w, &ps);
+    ASSERT_FALSE(ps.empty());
+    for (const MorphParse& p : ps) {
+      const std::string lemma = a->Lemma(w, p);
+      EXPECT_TRUE(lemma == w || lemma == NormalizeForTest(w)) << w << " -> " << lemma;
+    }
+  }
+  EXPECT_EQ(Best(*a, "п-р-и-в-е-т").lemma, "п-р-и-в-е-т");
+  EXPECT_EQ(Best(*a, "п-р-и-в-е-т").source, ParseSource::kUnknown);
+  // Compounds and particles are analysed as before.
+  EXPECT_EQ(Best(*a, "интернет-магазина").lemma, "интернет-магазин");
+  EXPECT_EQ(Best(*a, "Южно-Сахалинска").lemma, "Южно-Сахалинск");
+  EXPECT_EQ(Best(*a, "кто-нибудь").upos, "PRON");
+  // No hyphen-path parse of any word carries an abbreviation's tag.
+  const int abbr = a->GrammemeId("Abbr");
+  for (const char* w : {"экс-т", "вице-кв", "северо-г", "интернет-магазина", "супер-см"}) {
+    std::vector<MorphParse> ps;
+    a->Analyze(w, &ps);
+    for (const MorphParse& p : ps) {
+      if (p.source == ParseSource::kHyphen) {
+        EXPECT_FALSE(a->Tag(p.tag).grammemes.Has(abbr)) << w << ": " << a->Tag(p.tag).text;
+      }
+    }
+  }
 }
 
 TEST(AnalyzerGolden, ScoresSortedAndNormalized) {
