@@ -3,7 +3,9 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstring>
+#include <cctype>
+#include <cstdio>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +19,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// simdjson's errors, for the rare ones left once FindJsonSyntaxError accepted the text.
 std::string Describe(simdjson::error_code e) {
   switch (e) {
     case simdjson::TAPE_ERROR:
@@ -44,42 +47,208 @@ std::string Describe(simdjson::error_code e) {
   }
 }
 
-// simdjson's first stage reports a structural error for the whole buffer, without a position.
-// This linear scan (strings and escapes respected) finds where the structure breaks: a closing
-// bracket that does not match, content after the top-level value, or brackets still open at
-// the end. Returns "byte N: what", or an empty string when it finds nothing wrong.
-std::string LocateStructureError(std::string_view json) {
-  std::string open;  // the brackets still open, innermost last
-  bool seen_value = false;
-  for (size_t i = 0; i < json.size(); ++i) {
-    char c = json[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (open.empty() && seen_value)
-      return "byte " + std::to_string(i) + ": malformed JSON: content after the top-level value";
-    if (c == '"') {
-      size_t j = i + 1;
-      while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
-      if (j >= json.size()) return "byte " + std::to_string(i) + ": malformed JSON: unclosed string";
-      i = j;
-    } else if (c == '{' || c == '[') {
-      open.push_back(c);
-    } else if (c == '}' || c == ']') {
-      if (open.empty() || open.back() != (c == '}' ? '{' : '['))
-        return "byte " + std::to_string(i) + ": malformed JSON: unexpected '" + c + "'";
-      open.pop_back();
-    } else {
-      // A scalar: skip to the next delimiter.
-      while (i + 1 < json.size() && !std::strchr(" \t\n\r,:]}", json[i + 1])) ++i;
-    }
-    if (open.empty()) seen_value = true;
+// How a message shows the character at json[i]: 'x' for printable ASCII and other characters
+// (json is valid UTF-8), U+XXXX for control characters, "the end" past the end.
+std::string Found(std::string_view json, size_t i) {
+  if (i >= json.size()) return "the end";
+  unsigned char c = static_cast<unsigned char>(json[i]);
+  if (c < 0x20 || c == 0x7F) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "U+%04X", c);
+    return hex;
   }
-  if (!open.empty())
-    return "byte " + std::to_string(json.size()) + ": truncated JSON: " +
-           std::to_string(open.size()) + " object(s)/array(s) not closed at the end";
-  return {};
+  size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return "'" + std::string(json.substr(i, n)) + "'";
 }
 
-// The raw JSON text of a value (objects and arrays verbatim; scalars as their token).
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// The string starting at json[*i] (a '"'); moves *i past its closing quote. Escapes are checked
+// as simdjson decodes them: a \u escape of a surrogate must be a high-low pair.
+std::optional<JsonSyntaxError> CheckString(std::string_view json, size_t* i) {
+  const size_t open = *i, n = json.size();
+  size_t k = open + 1;
+  for (;;) {
+    while (k < n) {
+      unsigned char c = static_cast<unsigned char>(json[k]);
+      if (c == '"' || c == '\\' || c < 0x20) break;
+      ++k;
+    }
+    if (k >= n) return JsonSyntaxError{open, "malformed JSON: unclosed string"};
+    unsigned char c = static_cast<unsigned char>(json[k]);
+    if (c == '"') break;
+    if (c < 0x20)
+      return JsonSyntaxError{k, "malformed JSON: unescaped control character " + Found(json, k) +
+                                    " in a string (write it as \\u00XX)"};
+    // A backslash.
+    if (k + 1 >= n) return JsonSyntaxError{open, "malformed JSON: unclosed string"};
+    char e = json[k + 1];
+    if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+        e == 't') {
+      k += 2;
+      continue;
+    }
+    if (e != 'u') return JsonSyntaxError{k, "malformed JSON: invalid escape sequence in a string"};
+    auto hex4 = [&](size_t at, unsigned* cp) {
+      if (at + 4 > n) return false;
+      *cp = 0;
+      for (size_t j = at; j < at + 4; ++j) {
+        if (!IsHex(json[j])) return false;
+        char h = json[j];
+        *cp = *cp * 16 + static_cast<unsigned>(IsDigit(h) ? h - '0' : (h | 0x20) - 'a' + 10);
+      }
+      return true;
+    };
+    unsigned cp;
+    if (!hex4(k + 2, &cp))
+      return JsonSyntaxError{
+          k, "malformed JSON: invalid \\u escape in a string (4 hex digits expected)"};
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+      return JsonSyntaxError{k, "malformed JSON: unpaired surrogate escape in a string"};
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      unsigned low;
+      if (k + 7 >= n || json[k + 6] != '\\' || json[k + 7] != 'u' || !hex4(k + 8, &low) ||
+          low < 0xDC00 || low > 0xDFFF)
+        return JsonSyntaxError{k, "malformed JSON: unpaired surrogate escape in a string"};
+      k += 6;
+    }
+    k += 6;
+  }
+  *i = k + 1;
+  return std::nullopt;
+}
+
+// The number starting at json[*i] ('-' or a digit): RFC 8259's grammar, any magnitude (its
+// value is not computed). Moves *i past it.
+std::optional<JsonSyntaxError> CheckNumber(std::string_view json, size_t* i) {
+  const size_t start = *i, n = json.size();
+  size_t k = start;
+  auto digits = [&] {
+    size_t b = k;
+    while (k < n && IsDigit(json[k])) ++k;
+    return k > b;
+  };
+  bool ok = true;
+  if (json[k] == '-') ++k;
+  if (k < n && json[k] == '0') {
+    ++k;
+  } else {
+    ok = digits();
+  }
+  if (ok && k < n && json[k] == '.') {
+    ++k;
+    ok = digits();
+  }
+  if (ok && k < n && (json[k] == 'e' || json[k] == 'E')) {
+    ++k;
+    if (k < n && (json[k] == '+' || json[k] == '-')) ++k;
+    ok = digits();
+  }
+  // "01", "1.5.2", "2x": the token runs on where no number can.
+  if (ok && k < n &&
+      (IsDigit(json[k]) || json[k] == '.' || json[k] == '+' || json[k] == '-' ||
+       std::isalpha(static_cast<unsigned char>(json[k]))))
+    ok = false;
+  if (!ok) return JsonSyntaxError{start, "malformed JSON: invalid number"};
+  *i = k;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<JsonSyntaxError> FindJsonSyntaxError(std::string_view json) {
+  const size_t n = json.size();
+  std::string open;  // the brackets still open, innermost last
+  enum class Want { kValue, kKey, kNext } want = Want::kValue;
+  size_t i = 0;
+  auto truncated = [&] {
+    return JsonSyntaxError{n, "truncated JSON: " + std::to_string(open.size()) +
+                                  " object(s)/array(s) not closed at the end"};
+  };
+  for (;;) {
+    while (i < n && IsJsonSpace(json[i])) ++i;
+    if (want == Want::kNext) {  // after a value
+      if (open.empty()) {
+        if (i < n) return JsonSyntaxError{i, "malformed JSON: content after the top-level value"};
+        return std::nullopt;
+      }
+      if (i >= n) return truncated();
+      char c = json[i];
+      bool object = open.back() == '{';
+      if (c == ',') {
+        ++i;
+        want = object ? Want::kKey : Want::kValue;
+      } else if (c == (object ? '}' : ']')) {
+        ++i;
+        open.pop_back();
+      } else if (c == '}' || c == ']') {
+        return JsonSyntaxError{i, std::string("malformed JSON: unexpected '") + c + "'"};
+      } else {
+        return JsonSyntaxError{
+            i, std::string("malformed JSON: expected ',' or '") +
+                   (object ? "}' after an object member" : "]' after an array element") +
+                   ", found " + Found(json, i)};
+      }
+      continue;
+    }
+    if (i >= n) {
+      if (open.empty()) return JsonSyntaxError{0, "empty JSON"};
+      return truncated();
+    }
+    char c = json[i];
+    if (want == Want::kKey) {
+      if (c != '"')
+        return JsonSyntaxError{i, "malformed JSON: expected a string key, found " + Found(json, i)};
+      if (auto e = CheckString(json, &i)) return e;
+      while (i < n && IsJsonSpace(json[i])) ++i;
+      if (i >= n) return truncated();
+      if (json[i] != ':')
+        return JsonSyntaxError{
+            i, "malformed JSON: expected ':' after an object key, found " + Found(json, i)};
+      ++i;
+      want = Want::kValue;
+      continue;
+    }
+    // A value.
+    want = Want::kNext;
+    if (c == '{' || c == '[') {
+      if (open.size() >= kMaxJsonDepth)
+        return JsonSyntaxError{
+            i, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " arrays and objects",
+            true};
+      open.push_back(c);
+      ++i;
+      while (i < n && IsJsonSpace(json[i])) ++i;
+      if (i < n && json[i] == (c == '{' ? '}' : ']')) {  // empty
+        ++i;
+        open.pop_back();
+      } else {
+        want = c == '{' ? Want::kKey : Want::kValue;
+      }
+    } else if (c == '"') {
+      if (auto e = CheckString(json, &i)) return e;
+    } else if (c == '-' || IsDigit(c)) {
+      if (auto e = CheckNumber(json, &i)) return e;
+    } else if (std::isalpha(static_cast<unsigned char>(c))) {
+      size_t k = i;
+      while (k < n && std::isalnum(static_cast<unsigned char>(json[k]))) ++k;
+      std::string_view word = json.substr(i, k - i);
+      if (word != "true" && word != "false" && word != "null")
+        return JsonSyntaxError{i, "malformed JSON: invalid literal (true, false or null expected)"};
+      i = k;
+    } else {
+      return JsonSyntaxError{i, "malformed JSON: expected a value, found " + Found(json, i)};
+    }
+  }
+}
+
+namespace {
+
+// The raw JSON text of a value (objects and arrays verbatim; scalars as their token). The
+// text was checked by FindJsonSyntaxError, so nothing is converted: a number keeps its digits
+// whatever its magnitude (1e999, 123456789012345678901234567890, -0, 1E+2).
 simdjson::error_code RawJson(od::value& v, std::string_view* raw) {
   od::json_type t;
   if (auto e = v.type().get(t)) return e;
@@ -94,28 +263,7 @@ simdjson::error_code RawJson(od::value& v, std::string_view* raw) {
     return a.raw_json().get(*raw);
   }
   std::string_view tok = v.raw_json_token();
-  while (!tok.empty() &&
-         (tok.back() == ' ' || tok.back() == '\t' || tok.back() == '\n' || tok.back() == '\r'))
-    tok.remove_suffix(1);
-  // Scalars must still be validated: a bad literal inside would otherwise pass unnoticed.
-  if (t == od::json_type::string) {
-    std::string_view s;
-    if (auto e = v.get_string().get(s)) return e;
-  } else if (t == od::json_type::number) {
-    double d;
-    if (v.get_double().get(d)) {  // big integers are fine; only malformed numbers fail here
-      int64_t i;
-      uint64_t u;
-      if (v.get_int64().get(i) && v.get_uint64().get(u)) return simdjson::NUMBER_ERROR;
-    }
-  } else if (t == od::json_type::boolean) {
-    bool b;
-    if (auto e = v.get_bool().get(b)) return e;
-  } else {
-    bool is_null;
-    if (auto e = v.is_null().get(is_null)) return e;
-    if (!is_null) return simdjson::N_ATOM_ERROR;
-  }
+  while (!tok.empty() && IsJsonSpace(tok.back())) tok.remove_suffix(1);
   *raw = tok;
   return simdjson::SUCCESS;
 }
@@ -174,9 +322,7 @@ simdjson::error_code RecordToDocument(od::object& obj, std::string_view name,
         if (auto e = RawJson(v, &raw)) return e;
         value = std::string(raw);
       }
-      while (!raw.empty() &&
-             (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\t' || raw.back() == '\r'))
-        raw.remove_suffix(1);
+      while (!raw.empty() && IsJsonSpace(raw.back())) raw.remove_suffix(1);
       if (p->set) meta.push_back({p->index, {std::move(p->key), std::move(p->raw)}});
       *p = {it->second.second, std::string(key), std::string(raw), std::move(value), true, index};
       continue;
@@ -223,19 +369,20 @@ bool ReadJsonText(std::string_view json, std::string_view name,
   od::document d;
   const char* base = padded.data();
   const std::string stem = FileStem(name);
+  // Syntax is checked first, so every syntax error has its exact position; simdjson then only
+  // extracts (an error from it after the check is unexpected and reported where it stopped).
+  if (std::optional<JsonSyntaxError> bad = FindJsonSyntaxError(json)) {
+    std::string message =
+        std::string(name) + ": byte " + std::to_string(bad->offset) + ": " + bad->what;
+    on_error(bad->too_deep ? ResourceExhausted(message) : InvalidArgument(message));
+    return true;
+  }
   auto fail = [&](simdjson::error_code e) {
-    // Structural errors: say where the structure breaks, when the scan can tell.
-    std::string at;
-    if (e == simdjson::TAPE_ERROR || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
-        e == simdjson::TRAILING_CONTENT)
-      at = LocateStructureError(json);
-    on_error(InvalidArgument(at.empty() ? Where(name, base, d, json.size()) + ": " + Describe(e)
-                                        : std::string(name) + ": " + at));
+    on_error(InvalidArgument(Where(name, base, d, json.size()) + ": " + Describe(e)));
     return true;
   };
   if (auto e = parser.iterate(padded).get(d)) {
-    std::string where = LocateStructureError(json);
-    on_error(InvalidArgument(std::string(name) + ": " + (where.empty() ? Describe(e) : where)));
+    on_error(InvalidArgument(std::string(name) + ": " + Describe(e)));
     return true;
   }
   od::json_type t;
@@ -328,13 +475,13 @@ bool JsonLineParser::Parse(std::string_view line, size_t line_no,
   buf.assign(line);
   buf.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
   std::string where = impl_->name + ": line " + std::to_string(line_no);
+  if (std::optional<JsonSyntaxError> bad = FindJsonSyntaxError(line)) {
+    std::string message = where + ", byte " + std::to_string(bad->offset) + ": " + bad->what;
+    on_error(bad->too_deep ? ResourceExhausted(message) : InvalidArgument(message));
+    return true;
+  }
   auto fail = [&](simdjson::error_code e) {
-    // Structural errors: say where in the line the structure breaks, when we can tell.
-    std::string at;
-    if (e == simdjson::TAPE_ERROR || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
-        e == simdjson::TRAILING_CONTENT)
-      at = LocateStructureError(line);
-    on_error(InvalidArgument(at.empty() ? where + ": " + Describe(e) : where + ", " + at));
+    on_error(InvalidArgument(where + ": " + Describe(e)));
     return true;
   };
   od::document d;

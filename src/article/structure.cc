@@ -55,7 +55,7 @@ bool EndsSentence(std::string_view u) {
 
 bool LooksLikeHeadline(std::string_view text, Span unit, size_t max_chars, bool no_final_period) {
   std::string_view u = Slice(text, unit);
-  if (u.empty() || u.find('\n') != u.npos) return false;
+  if (u.empty() || HasLineEnd(u)) return false;
   if (CountCodePoints(u) > max_chars) return false;
   if (no_final_period && !u.empty() && u.back() == '.' &&
       !(u.size() >= 3 && u.substr(u.size() - 3) == "..."))
@@ -71,9 +71,8 @@ std::vector<Span> SplitUnits(std::string_view text, Span region) {
   std::vector<Line> lines;
   bool blank = false;
   for (uint32_t pos = region.begin; pos < region.end;) {
-    size_t nl = text.find('\n', pos);
-    uint32_t e =
-        nl == std::string_view::npos || nl > region.end ? region.end : static_cast<uint32_t>(nl);
+    size_t len;
+    uint32_t e = static_cast<uint32_t>(FindLineEnd(text, pos, region.end, &len));
     Span s = TrimSpan(text, {pos, e});
     if (s.empty()) {
       blank = true;
@@ -81,7 +80,8 @@ std::vector<Span> SplitUnits(std::string_view text, Span region) {
       lines.push_back({s, blank && !lines.empty()});
       blank = false;
     }
-    pos = e + 1;
+    if (len == 0) break;
+    pos = e + static_cast<uint32_t>(len);
   }
   // Group into blocks; decide the layout.
   std::vector<std::pair<size_t, size_t>> blocks;  // [first line, last line + 1)
@@ -121,7 +121,7 @@ std::vector<Span> TakeRelated(std::string_view text, std::vector<Span>* units) {
     std::string_view u = Slice(text, (*units)[i]);
     size_t b = BulletLength(u);
     std::string_view t = u.substr(b);
-    if (t.find('\n') != t.npos || HasSpeechAttribution(t) || EndsSentence(t)) return false;
+    if (HasLineEnd(t) || HasSpeechAttribution(t) || EndsSentence(t)) return false;
     return CountCodePoints(t) <= 300;
   };
   auto strip_bullet = [&](size_t i) {

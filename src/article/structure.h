@@ -1,8 +1,10 @@
 // Paragraph units and related headlines: the layout rules shared by the plain-text reader and
 // the body text of JSON and HTML documents.
 //
-// Paragraphs. A region is split into lines ("\n"; a "\r" before it and surrounding whitespace
-// are left out of the spans). Two layouts are recognized:
+// Paragraphs. A region is split into lines at every line end of text_util.h's LineEndAt: "\n",
+// "\r\n", a lone "\r", "\v", "\f", U+0085, U+2028 and U+2029 (so old Mac files and
+// Unicode-separated text keep their structure); line ends and surrounding whitespace are left
+// out of the spans. Two layouts are recognized:
 //  * one paragraph per line (wire-story convention, e.g. examples/tass-*.txt), also when
 //    paragraphs are separated by blank lines;
 //  * hard-wrapped paragraphs: when blank lines separate blocks and at least one block of

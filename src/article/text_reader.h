@@ -17,7 +17,9 @@
 //  * The year of the dateline: when the name contains a date YYYY-MM-DD whose month and day
 //    equal the dateline's ("tass-2017-03-20-....txt" and "20 марта"), that year is used;
 //    a year mentioned in the story is not (it is usually some other event's).
-// The text is kept byte for byte (CRLF included; "\r" is left out of every span).
+// Lines end at "\n", "\r\n", a lone "\r" (old Mac), "\v", "\f", U+0085 NEXT LINE, U+2028 LINE
+// SEPARATOR and U+2029 PARAGRAPH SEPARATOR (structure.h). The text is kept byte for byte, line
+// ends included; no span includes a line end character at its edges.
 #ifndef SVODKA_ARTICLE_TEXT_READER_H_
 #define SVODKA_ARTICLE_TEXT_READER_H_
 

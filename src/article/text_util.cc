@@ -54,9 +54,42 @@ size_t SpaceAt(std::string_view s, size_t i) {
 size_t WhitespaceAt(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
   char c = s[i];
-  if (c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (s.substr(i, 3) == "\xEF\xBB\xBF") return 3;  // U+FEFF
+  if (c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;  // "\r\n" is two of these
+  if (size_t n = LineEndAt(s, i)) return n;                        // NEL, U+2028, U+2029
+  if (s.substr(i, 3) == "\xEF\xBB\xBF") return 3;                  // U+FEFF
   return SpaceAt(s, i);
+}
+
+size_t LineEndAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == '\n' || c == '\v' || c == '\f') return 1;
+  if (c == '\r') return i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    if (d == 0xA8 || d == 0xA9) return 3;
+  }
+  return 0;
+}
+
+size_t FindLineEnd(std::string_view s, size_t from, size_t end, size_t* len) {
+  for (size_t i = from; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    // Every line end starts with one of these bytes; the rest are skipped at once.
+    if (c > '\r' && c != 0xC2 && c != 0xE2) continue;
+    if (size_t n = LineEndAt(s, i)) {
+      *len = n;
+      return i;
+    }
+  }
+  *len = 0;
+  return end;
+}
+
+bool HasLineEnd(std::string_view s) {
+  size_t len;
+  return FindLineEnd(s, 0, s.size(), &len) < s.size();
 }
 
 Span TrimSpan(std::string_view text, Span span) {

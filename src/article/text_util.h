@@ -26,8 +26,22 @@ char32_t ToLower(char32_t c);
 // Horizontal space: ' ', '\t', U+00A0 NO-BREAK SPACE, U+202F, U+2009 THIN SPACE. Returns its
 // length in bytes at s[i], 0 when s[i] is not one.
 size_t SpaceAt(std::string_view s, size_t i);
-// Any whitespace including line breaks, and U+FEFF (a BOM); length at s[i] or 0.
+// Any whitespace including line ends (LineEndAt) and U+FEFF (a BOM); length at s[i] or 0.
 size_t WhitespaceAt(std::string_view s, size_t i);
+
+// The line end starting at s[i] and its length in bytes, 0 when none starts there: "\r\n" (2),
+// "\n", "\r", "\v", "\f" (1), U+0085 NEXT LINE (2), U+2028 LINE SEPARATOR and U+2029
+// PARAGRAPH SEPARATOR (3) — Unicode's mandatory line breaks (UAX #14 BK, CR, LF, NL), the
+// breaks the sentence splitter ends a sentence at. A "\r" not followed by "\n" is a line end
+// of its own (old Mac files), so "\r\r\n" is two.
+size_t LineEndAt(std::string_view s, size_t i);
+
+// The position of the first line end in s[from, end) (end <= s.size()), or `end` when there is
+// none; its length goes to *len (0 when none). Linear in the bytes scanned.
+size_t FindLineEnd(std::string_view s, size_t from, size_t end, size_t* len);
+
+// True when s contains a line end.
+bool HasLineEnd(std::string_view s);
 
 // `span` with leading and trailing whitespace (WhitespaceAt) removed; empty spans stay put.
 Span TrimSpan(std::string_view text, Span span);

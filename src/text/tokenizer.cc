@@ -268,9 +268,13 @@ void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* 
       --before;
       if ((static_cast<unsigned char>(text[before]) & 0xC0) != 0x80) break;
     }
-    if (cp == '.' && news_ && p < end &&
-        (start == range.begin || text[start - 1] == ' ' || text[start - 1] == '\n' ||
-         ClassAt(cc, text, before, end, &ncp, &nlen) == kCcOpen)) {
+    // Preceded by nothing, a space, a line end (any: "\r", U+2028, ...) or an opening bracket.
+    auto opens_word = [&] {
+      if (start == range.begin || text[start - 1] == ' ') return true;
+      CharClass b = ClassAt(cc, text, before, end, &ncp, &nlen);
+      return b == kCcOpen || b == kCcNewline;
+    };
+    if (cp == '.' && news_ && p < end && opens_word()) {
       // A domain zone on its own: " .РФ", "«.eu»".
       size_t d = DomainEnd(text, start, end);
       if (d && (d >= end || !CharClasses::IsWordChar(ClassAt(cc, text, d, end, &ncp, &nlen)))) {

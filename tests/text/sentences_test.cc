@@ -59,6 +59,24 @@ TEST(SentencesTest, LineBreaks) {
             (V{"- Шойгу прибыл в Токио", "- Кисида заявил"}));
 }
 
+// Issue 12: every line end ends a sentence like "\n" does, and no sentence includes one.
+TEST(SentencesTest, OtherLineEnds) {
+  for (std::string eol : {"\r", "\r\n", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    SCOPED_TRACE(::testing::PrintToString(eol));
+    EXPECT_EQ(Sentences("Заголовок без точки" + eol + "Первое предложение. Второе" + eol + eol +
+                        "Третье"),
+              (V{"Заголовок без точки", "Первое предложение.", "Второе", "Третье"}));
+    EXPECT_EQ(Sentences("- Шойгу прибыл в Токио" + eol + "- Кисида заявил"),
+              (V{"- Шойгу прибыл в Токио", "- Кисида заявил"}));
+  }
+  // A single "\r" or NEL may be a hard wrap, as "\n"; U+2028/U+2029 never are.
+  EXPECT_EQ(Sentences("Это длинное\rпредложение. Да"), (V{"Это длинное\rпредложение.", "Да"}));
+  EXPECT_EQ(Sentences("Это длинное\xC2\x85предложение. Да"),
+            (V{"Это длинное\xC2\x85предложение.", "Да"}));
+  EXPECT_EQ(Sentences("Это длинное\xE2\x80\xA8предложение. Да"),
+            (V{"Это длинное", "предложение.", "Да"}));
+}
+
 TEST(SentencesTest, DatelineStaysWithFirstSentence) {
   EXPECT_EQ(Sentences("ТОКИО, 20 марта. /ТАСС/. Выработка позиций важна. Об этом заявил он."),
             (V{"ТОКИО, 20 марта. /ТАСС/. Выработка позиций важна.", "Об этом заявил он."}));

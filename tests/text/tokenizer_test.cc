@@ -74,6 +74,9 @@ TEST(TokenizerTest, EmojiAndMixedScripts) {
 TEST(TokenizerTest, AlphanumericWordsAndDomainZones) {
   EXPECT_EQ(Tokens("HTML5 и 3Com, G20"), (V{"HTML5", "и", "3Com", ",", "G20"}));
   EXPECT_EQ(Tokens("в зоне .РФ и «.eu»."), (V{"в", "зоне", ".РФ", "и", "«", ".eu", "»", "."}));
+  // At the start of a line, whatever ends the line before (issue 12).
+  for (const char* eol : {"\n", "\r", "\r\n", "\xC2\x85", "\xE2\x80\xA8"})
+    EXPECT_EQ(Tokens(std::string("зона") + eol + ".РФ"), (V{"зона", ".РФ"})) << eol;
 }
 
 TEST(TokenizerTest, RazdelScheme) {
