@@ -1,4 +1,4 @@
-// HTML pages (parsed by gumbo, HTML5 tree construction).
+// HTML pages, parsed by libxml2's HTML parser into a compact DOM (html_dom.h).
 //
 //   title      og:title, else <title>, else the first <h1>; a trailing " - Site" / " | Site"
 //              part is removed when it is og:site_name or a known agency (agencies.tsv)
@@ -19,7 +19,9 @@
 //              whitespace runs become one space; <h1> and paragraphs equal to the title or lead
 //              are dropped.
 // Document::text is composed as in compose.h, body paragraphs joined with "\n".
-// Pages nested deeper than 5000 open elements are refused (gumbo frees trees recursively).
+// Limits (html_dom.h): elements nested deeper than 256 end the parse with a warning; a page
+// whose DOM outgrows 16 bytes per input byte + 16 MB, or with a tag of over 1000 attributes, is
+// refused. Time and memory are linear in the page.
 #ifndef SVODKA_ARTICLE_HTML_READER_H_
 #define SVODKA_ARTICLE_HTML_READER_H_
 
