@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build build-cli run test test-unit test-fuzz bench eval clean
+.PHONY: all setup build build-cli run test test-unit test-fuzz fuzz-long bench eval clean
 
 all: build
 
@@ -40,6 +40,14 @@ test-fuzz: setup $(FUZZ_BUILD)/build.ninja
 	cd $(FUZZ_BUILD) && ctest --output-on-failure
 
 test: test-unit test-fuzz
+
+# Long fuzzing, run by hand and recorded in docs/fuzzing.md: each target FUZZ_MINUTES minutes,
+# FUZZ_JOBS at a time.
+FUZZ_MINUTES ?= 30
+FUZZ_JOBS ?= 1
+fuzz-long: setup $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	tools/fuzz-long.sh $(FUZZ_MINUTES) $(FUZZ_BUILD) $(FUZZ_JOBS)
 
 # Google Benchmark targets, then end-to-end throughput and peak memory (BENCHMARKS.md).
 bench: build

@@ -13,3 +13,7 @@ add_test(NAME cli_commands
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/commands_test.sh $<TARGET_FILE:svodka_cli>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_commands PROPERTIES LABELS cli TIMEOUT 300)
+add_test(NAME cli_hostile_input
+         COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/hostile_input_test.sh $<TARGET_FILE:svodka_cli>
+                 ${CMAKE_SOURCE_DIR})
+set_tests_properties(cli_hostile_input PROPERTIES LABELS cli TIMEOUT 600)

@@ -42,16 +42,38 @@ enum class TokenKind : uint8_t {
 
 std::string_view TokenKindName(TokenKind kind);  // "word", "number", ...
 
-// A token and, once the morphology stage has run, its analysis in context.
+// A token and, once the morphology stage has run, its analysis in context. The analysis is
+// held as ids into Document::strings (lemmas and tags repeat, so a token is 28 bytes instead of
+// four strings); read it with Document::Lemma/Upos/Feats/Tag. Id 0 is "" (no morphology yet).
 struct Token {
   Span span;
   TokenKind kind = TokenKind::kOther;
-  // Filled by morphology (empty before): lemma, UD UPOS, UD FEATS ("Case=Nom|Number=Sing"
-  // or "" for none), OpenCorpora tag ("NOUN,anim,masc,Sgtm,Surn sing,nomn").
-  std::string lemma;
-  std::string upos;
-  std::string feats;
-  std::string tag;
+  uint32_t lemma = 0;  // the lemma, "Лавров"
+  uint32_t upos = 0;   // UD UPOS, "PROPN"
+  uint32_t feats = 0;  // UD FEATS, "Case=Nom|Number=Sing"; "" when none
+  uint32_t tag = 0;    // OpenCorpora tag, "NOUN,anim,masc,Sgtm,Surn sing,nomn"
+
+  bool has_morphology() const { return upos != 0; }
+};
+
+// Strings interned once per document: Intern gives each distinct string one 32-bit id (0 is
+// the empty string), Get returns it. Ids are stable until Clear. Memory: the distinct strings
+// plus 12 bytes per string. Not thread-safe for writing.
+class StringPool {
+ public:
+  StringPool();
+  uint32_t Intern(std::string_view s);
+  std::string_view Get(uint32_t id) const {
+    return std::string_view(data_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+  size_t size() const { return offsets_.size() - 1; }  // distinct strings, "" included
+  void Clear();
+
+ private:
+  void Grow();
+  std::string data_;
+  std::vector<uint32_t> offsets_;  // string id's bytes are data_[offsets_[id], offsets_[id+1])
+  std::vector<uint32_t> table_;    // open addressing: id + 1, 0 for an empty slot
 };
 
 // "ТОКИО, 20 марта. /ТАСС/." → place "Токио", date "2017-03-20" (or "--03-20" when the year
@@ -80,6 +102,7 @@ struct Document {
   std::vector<Span> related;     // related headlines ("- ..." lines, "Читайте также:")
   std::vector<Span> sentences;
   std::vector<Token> tokens;
+  StringPool strings;  // the tokens' lemmas and tags (Token::lemma, ...)
   // Source fields we do not interpret, kept verbatim: key and raw JSON value text.
   std::vector<std::pair<std::string, std::string>> metadata;
   // Non-fatal problems met while reading ("file.txt: byte 17: invalid UTF-8 replaced").
@@ -88,6 +111,10 @@ struct Document {
   std::string_view Slice(const Span& s) const {
     return std::string_view(text).substr(s.begin, s.end - s.begin);
   }
+  std::string_view Lemma(const Token& t) const { return strings.Get(t.lemma); }
+  std::string_view Upos(const Token& t) const { return strings.Get(t.upos); }
+  std::string_view Feats(const Token& t) const { return strings.Get(t.feats); }
+  std::string_view Tag(const Token& t) const { return strings.Get(t.tag); }
 };
 
 }  // namespace svodka

@@ -466,9 +466,10 @@ JsonLineParser::JsonLineParser(std::string_view name) : impl_(std::make_unique<I
 
 JsonLineParser::~JsonLineParser() = default;
 
-bool JsonLineParser::Parse(std::string_view line, size_t line_no,
+bool JsonLineParser::Parse(std::string* line_buffer, size_t line_no,
                            const std::optional<RepairNote>& repair, const DocumentSink& sink,
                            const ErrorSink& on_error) {
+  const std::string_view line = *line_buffer;
   Span t = TrimSpan(line, {0, static_cast<uint32_t>(line.size())});
   if (t.empty()) return true;
   std::string& buf = impl_->buffer;
@@ -505,6 +506,13 @@ bool JsonLineParser::Parse(std::string_view line, size_t line_no,
   }
   if (!AtEnd(d)) return fail(simdjson::TRAILING_CONTENT);
   if (repair) doc.warnings.push_back(repair->warning);
+  // The document holds its own copy of the text now: drop the line, its padded copy and the
+  // parser's buffers (sized for the line) while the document is analysed.
+  constexpr size_t kKeepBytes = size_t{1} << 20;
+  line_buffer->clear();
+  if (line_buffer->capacity() > kKeepBytes) std::string().swap(*line_buffer);
+  if (buf.capacity() > kKeepBytes) std::string().swap(buf);
+  if (impl_->parser.capacity() > kKeepBytes) impl_->parser = od::parser();
   return sink(std::move(doc));
 }
 

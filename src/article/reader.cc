@@ -1,12 +1,7 @@
 // Format dispatch, input checks (size, empty, binary, UTF-8 repair) and the JSONL stream.
 #include "article/reader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -127,7 +122,7 @@ class JsonlStream {
       if (!IsBlank(line_)) {
         saw_content_ = true;
         std::optional<RepairNote> note = Repair(&line_, name_, offset_);
-        if (!parser_.Parse(line_, line_no_, note, sink_, on_error_)) stopped_ = true;
+        if (!parser_.Parse(&line_, line_no_, note, sink_, on_error_)) stopped_ = true;
       }
     }
     offset_ += length + (newline ? 1 : 0);
@@ -148,18 +143,12 @@ class JsonlStream {
   bool skipping_ = false, stopped_ = false, saw_content_ = false;
 };
 
-// One whole document-bearing buffer in a known format (not kAuto).
-void ReadWhole(std::string_view bytes, std::string_view name, InputFormat format,
+// One whole document-bearing buffer in a known format (not kAuto or kJsonl). Takes the buffer over, so
+// that a plain-text document becomes Document::text without a copy and an HTML page's bytes are
+// released before the document is passed on.
+void ReadWhole(std::string&& owned, std::string_view name, InputFormat format,
                const ReadOptions& options, const DocumentSink& sink, const ErrorSink& on_error) {
-  if (format == InputFormat::kJsonl) {
-    if (auto bad = CheckBinary(bytes, name)) {
-      on_error(*bad);
-      return;
-    }
-    JsonlStream stream(name, options, sink, on_error);
-    if (stream.Feed(bytes)) stream.Finish();
-    return;
-  }
+  std::string_view bytes = owned;
   if (bytes.size() > options.max_document_bytes) {
     on_error(ResourceExhausted(TooLarge(name, bytes.size(), options.max_document_bytes, false)));
     return;
@@ -172,7 +161,7 @@ void ReadWhole(std::string_view bytes, std::string_view name, InputFormat format
     on_error(*bad);
     return;
   }
-  std::string text(bytes);
+  std::string text = std::move(owned);
   std::optional<RepairNote> note = Repair(&text, name, 0);
   switch (format) {
     case InputFormat::kText: {
@@ -186,6 +175,7 @@ void ReadWhole(std::string_view bytes, std::string_view name, InputFormat format
     }
     case InputFormat::kHtml: {
       Result<Document> doc = ReadHtmlDocument(text, name);
+      std::string().swap(text);
       if (!doc.ok()) {
         on_error(doc.status());
         return;
@@ -203,41 +193,6 @@ void ReadWhole(std::string_view bytes, std::string_view name, InputFormat format
 }
 
 }  // namespace
-
-// A clear error for data that is not text: NUL bytes (binary files, UTF-16), many control
-// bytes, or mostly invalid UTF-8 (a legacy encoding such as Windows-1251). Looks at the first
-// 64 KiB. nullopt for text.
-std::optional<Status> CheckBinary(std::string_view bytes, std::string_view name) {
-  std::string_view head = bytes.substr(0, kChunk);
-  size_t nul = head.find('\0');
-  if (nul != head.npos)
-    return InvalidArgument(std::string(name) + ": byte " + std::to_string(nul) +
-                           ": NUL byte: binary data, not text (UTF-16 must be converted to "
-                           "UTF-8)");
-  size_t control = 0, non_ascii = 0, bad = 0;
-  for (size_t i = 0, len; i < head.size(); i += len) {
-    unsigned char c = static_cast<unsigned char>(head[i]);
-    len = 1;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B)
-      ++control;
-    if (c < 0x80) continue;
-    ++non_ascii;
-    // A sequence cut by the 64 KiB window is not counted as bad.
-    if (DecodeUtf8(head, i, &len) == kReplacementChar && i + 4 < head.size()) {
-      bool literal = len == 3 && head.substr(i, 3) == "\xEF\xBF\xBD";
-      if (!literal) ++bad;
-    }
-  }
-  if (control * 10 > head.size())
-    return InvalidArgument(std::string(name) + ": binary data (" + std::to_string(control) +
-                           " control bytes in the first " + std::to_string(head.size()) +
-                           "), not text");
-  if (bad >= 16 && bad * 4 > non_ascii)
-    return InvalidArgument(std::string(name) + ": not UTF-8 (" + std::to_string(bad) +
-                           " invalid sequences in the first " + std::to_string(head.size()) +
-                           " bytes); convert it, e.g. iconv -f cp1251 -t utf-8");
-  return std::nullopt;
-}
 
 Result<InputFormat> ParseInputFormat(std::string_view name) {
   std::string n = LowerUtf8(name);
@@ -315,12 +270,50 @@ InputFormat SniffFormat(std::string_view prefix) {
   return InputFormat::kText;
 }
 
+namespace {
+
+// Whether SniffFormat can already decide on `prefix` of a longer input: it starts with
+// something other than "{" (after a BOM and whitespace), or a newline is followed by a
+// non-blank character (JSONL vs JSON).
+bool SniffDecidable(std::string_view prefix) {
+  size_t i = 0;
+  if (prefix.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < prefix.size() && WhitespaceAt(prefix, i)) i += WhitespaceAt(prefix, i);
+  if (i >= prefix.size()) return false;
+  if (prefix[i] != '{') return prefix[i] != '<' || prefix.size() - i >= 1024;
+  for (size_t nl = prefix.find('\n', i); nl != prefix.npos; nl = prefix.find('\n', nl + 1)) {
+    size_t j = nl + 1;
+    while (j < prefix.size() && (prefix[j] == ' ' || prefix[j] == '\t' || prefix[j] == '\r' ||
+                                 prefix[j] == '\n'))
+      ++j;
+    if (j < prefix.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Status ReadDocuments(std::string_view bytes, std::string_view name, const ReadOptions& options,
                      const DocumentSink& sink, const ErrorSink& on_error) {
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = FormatFromExtension(name);
   if (format == InputFormat::kAuto) format = SniffFormat(bytes.substr(0, kChunk));
-  ReadWhole(bytes, name, format, Clamped(options), SpanSafe(sink, on_error), on_error);
+  const ReadOptions clamped = Clamped(options);
+  const DocumentSink safe_sink = SpanSafe(sink, on_error);
+  if (format == InputFormat::kJsonl) {
+    if (auto bad = CheckBinary(bytes, name)) {
+      on_error(*bad);
+      return Status::Ok();
+    }
+    JsonlStream stream(name, clamped, safe_sink, on_error);
+    if (stream.Feed(bytes)) stream.Finish();
+    return Status::Ok();
+  }
+  if (bytes.size() > clamped.max_document_bytes) {  // before copying it
+    on_error(ResourceExhausted(TooLarge(name, bytes.size(), clamped.max_document_bytes, false)));
+    return Status::Ok();
+  }
+  ReadWhole(std::string(bytes), name, format, clamped, safe_sink, on_error);
   return Status::Ok();
 }
 
@@ -328,70 +321,56 @@ Status ReadDocumentsFromFile(const std::string& path, const ReadOptions& given_o
                              const DocumentSink& given_sink, const ErrorSink& on_error) {
   const ReadOptions options = Clamped(given_options);
   const DocumentSink sink = SpanSafe(given_sink, on_error);
-  const bool is_stdin = path == "-";
-  const std::string name = is_stdin ? "<stdin>" : path;
-  int fd = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    std::string m = path + ": " + std::strerror(errno);
-    return errno == ENOENT ? NotFound(m) : IoError(m);
-  }
-  struct Closer {
-    int fd;
-    ~Closer() {
-      if (fd > 0) ::close(fd);
-    }
-  } closer{fd};
-  struct stat st;
-  if (::fstat(fd, &st) != 0) return IoError(name + ": " + std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) return InvalidArgument(name + ": is a directory");
-
+  Result<InputFile> file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  const std::string& name = file->name();
   std::string buf;
   bool eof = false;
-  // Reads up to `want` more bytes into buf (fewer at end of input).
+  auto read_some = [&](size_t most) { return file->ReadSome(most, &buf, &eof); };
+  // Reads until `want` more bytes are in buf or the input ends.
   auto read_more = [&](size_t want) -> Status {
-    size_t old = buf.size();
-    buf.resize(old + want);
-    size_t got = 0;
-    while (got < want) {
-      ssize_t n = ::read(fd, buf.data() + old + got, want - got);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        buf.resize(old + got);
-        return IoError(name + ": " + std::strerror(errno));
-      }
-      if (n == 0) {
-        eof = true;
-        break;
-      }
-      got += static_cast<size_t>(n);
+    const size_t target = buf.size() + want;
+    while (!eof && buf.size() < target) {
+      if (Status s = read_some(target - buf.size()); !s.ok()) return s;
     }
-    buf.resize(old + got);
     return Status::Ok();
   };
 
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) format = FormatFromExtension(path);
-  if (Status s = read_more(kChunk); !s.ok()) return s;
-  if (format == InputFormat::kAuto) format = SniffFormat(buf);
+  if (format == InputFormat::kJsonl) {
+    // A live stream: start with what has arrived, do not wait for 64 KiB.
+    if (Status s = read_some(kChunk); !s.ok()) return s;
+  } else if (format == InputFormat::kAuto) {
+    // Enough to tell the format: 64 KiB, the end of input, or a second line begun.
+    while (!eof && buf.size() < kChunk && !SniffDecidable(buf)) {
+      if (Status s = read_some(kChunk - buf.size()); !s.ok()) return s;
+    }
+    format = SniffFormat(buf);
+  } else {
+    if (Status s = read_more(kChunk); !s.ok()) return s;
+  }
+  // Binary data is refused on its first chunk, before anything more is read (/dev/zero).
+  if (auto bad = CheckBinary(buf, name)) {
+    on_error(*bad);
+    return Status::Ok();
+  }
 
   if (format == InputFormat::kJsonl) {
-    if (auto bad = CheckBinary(buf, name)) {
-      on_error(*bad);
-      return Status::Ok();
-    }
+    // Each line is analysed as soon as it has arrived (a streaming filter).
     JsonlStream stream(name, options, sink, on_error);
     for (;;) {
       if (!stream.Feed(buf)) return Status::Ok();
       if (eof) break;
       buf.clear();
-      if (Status s = read_more(kChunk); !s.ok()) return s;
+      if (Status s = read_some(kChunk); !s.ok()) return s;
     }
     stream.Finish();
     return Status::Ok();
   }
   const size_t limit = options.max_document_bytes;
-  if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > limit) {
-    on_error(ResourceExhausted(TooLarge(name, static_cast<size_t>(st.st_size), limit, false)));
+  if (file->size() && *file->size() > limit) {
+    on_error(ResourceExhausted(TooLarge(name, *file->size(), limit, false)));
     return Status::Ok();
   }
   while (!eof) {
@@ -401,7 +380,7 @@ Status ReadDocumentsFromFile(const std::string& path, const ReadOptions& given_o
     }
     if (Status s = read_more(kChunk); !s.ok()) return s;
   }
-  ReadWhole(buf, name, format, options, sink, on_error);
+  ReadWhole(std::move(buf), name, format, options, sink, on_error);
   return Status::Ok();
 }
 

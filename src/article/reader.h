@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/text_input.h"  // CheckBinary
 #include "svodka/document.h"
 #include "svodka/status.h"
 
@@ -64,12 +65,6 @@ Status ReadDocuments(std::string_view bytes, std::string_view name, const ReadOp
 // JSONL when it starts with "{", its first line ends with "}" and its next non-blank line
 // starts with "{"; JSON when it starts with "{" or "["; text otherwise.
 InputFormat SniffFormat(std::string_view prefix);
-
-// A clear error when `bytes` are not text: NUL bytes (binary files, UTF-16), many control
-// bytes, or mostly invalid UTF-8 (a legacy encoding such as Windows-1251); looks at the first
-// 64 KiB. nullopt for text. `name` starts the message. Used by every reader and by
-// `svodka segment`.
-std::optional<Status> CheckBinary(std::string_view bytes, std::string_view name);
 
 // The format given by the extension of `path`, or kAuto when it does not tell.
 InputFormat FormatFromExtension(std::string_view path);

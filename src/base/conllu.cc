@@ -1,5 +1,7 @@
 #include "base/conllu.h"
 
+#include "base/text_input.h"
+
 #include "base/file.h"
 #include "base/utf8.h"
 
@@ -112,7 +114,7 @@ Status ReadConllu(std::string_view data, std::string_view name,
 }
 
 Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path) {
-  auto data = ReadFile(path);
+  auto data = ReadTextFile(path, size_t{2} << 30);  // binary data refused after 64 KiB
   if (!data.ok()) return data.status();
   std::vector<ConlluSentence> out;
   Status s = ReadConllu(*data, path, [&](ConlluSentence&& sent) {

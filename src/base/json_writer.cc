@@ -89,7 +89,13 @@ namespace svodka {
 std::string PrettyJson(std::string_view in) {
   std::string out;
   out.reserve(in.size() + in.size() / 4);
-  int depth = 0;
+  JsonPrettyPrinter().Append(in, &out);
+  return out;
+}
+
+void JsonPrettyPrinter::Append(std::string_view in, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  int& depth = depth_;
   auto newline = [&](int d) {
     out.push_back('\n');
     out.append(static_cast<size_t>(2 * d), ' ');
@@ -144,7 +150,6 @@ std::string PrettyJson(std::string_view in) {
       out.push_back(c);
     }
   }
-  return out;
 }
 
 }  // namespace svodka

@@ -54,8 +54,19 @@ class JsonWriter {
 
 namespace svodka {
 
-// Re-indents compact JSON (as JsonWriter writes it) with two spaces per level; short arrays
-// of numbers such as spans stay on one line. Input must be valid JSON.
+// Re-indents compact JSON (as JsonWriter writes it) with two spaces per level; arrays of
+// numbers such as spans stay on one line. Input must be valid JSON.
 std::string PrettyJson(std::string_view compact);
+
+// The same, fed in pieces so that a huge document is never held whole: each piece must end
+// right after a complete array element or object member (never inside a string or directly
+// after an opening bracket); the output is byte-identical to PrettyJson of the concatenation.
+class JsonPrettyPrinter {
+ public:
+  void Append(std::string_view piece, std::string* out);
+
+ private:
+  int depth_ = 0;
+};
 
 }  // namespace svodka

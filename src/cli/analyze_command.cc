@@ -62,6 +62,7 @@ int RunAnalyze(const AnalyzeOptions& o) {
   DocumentJsonOptions jopts;
   jopts.tokens = o.tokens;
   Output out;
+  std::string compact;  // the compact JSON of the document being written (indented output)
   std::vector<std::string> inputs = o.inputs;
   if (inputs.empty()) inputs.push_back("-");
   for (const std::string& path : inputs) {
@@ -78,22 +79,30 @@ int RunAnalyze(const AnalyzeOptions& o) {
           if (o.summary) {
             WriteSummary(doc, path, &out.buf());
           } else if (o.jsonl) {
-            WriteDocumentJson(doc, jopts, &out.buf());
+            WriteDocumentJson(doc, jopts, &out.buf(), [&] { out.MaybeFlush(); });
             out.buf().push_back('\n');
           } else {
-            std::string compact;
-            WriteDocumentJson(doc, jopts, &compact);
-            out.buf() += PrettyJson(compact);
+            // Indented output is made from the compact form piece by piece: a document of
+            // millions of tokens is never held as one string.
+            JsonPrettyPrinter pretty;
+            compact.clear();
+            WriteDocumentJson(doc, jopts, &compact, [&] {
+              pretty.Append(compact, &out.buf());
+              compact.clear();
+              out.MaybeFlush();
+            });
+            pretty.Append(compact, &out.buf());
             out.buf().push_back('\n');
           }
-          out.MaybeFlush();
-          return true;
+          out.EndDocument();
+          return !out.failed();  // nothing more can be written: stop reading
         },
         on_error);
     if (!s.ok()) on_error(s);
+    if (out.failed()) break;
   }
   out.Flush();
-  return rc;
+  return out.failed() ? 1 : rc;
 }
 
 }  // namespace

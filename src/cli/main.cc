@@ -1,5 +1,8 @@
 // svodka — reads news and turns it into structured knowledge. See README.md.
+#include <cerrno>
 #include <cstdio>
+
+#include "cli/output.h"
 
 #include "cli/commands.h"
 
@@ -32,5 +35,9 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  // Output written with printf (evaluation reports, inflections) is checked here: a full disk
+  // or an I/O error must not end in exit status 0 with a truncated result.
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) svodka::cli::ReportWriteError(errno);
   return svodka::cli::ExitCode();
 }

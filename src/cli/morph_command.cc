@@ -14,6 +14,7 @@
 #include "article/reader.h"
 #include "base/conllu.h"
 #include "base/file.h"
+#include "base/text_input.h"
 #include "base/utf8.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -25,6 +26,9 @@
 
 namespace svodka::cli {
 namespace {
+
+// Word lists and CoNLL-U files are read whole; larger ones are refused while reading.
+constexpr size_t kMaxTextInput = size_t{2} << 30;
 
 struct MorphFlags {
   std::vector<std::string> words;
@@ -79,12 +83,45 @@ std::string RepairWordArg(const std::string& word, size_t index) {
   return w;
 }
 
+// True for the code points that must not reach a TSV field: C0 and C1 controls (TAB, LF,
+// CR, NEL, ...), DEL, and the Unicode line and paragraph separators.
+bool BreaksTsv(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+}
+
+// `field` with every code point that BreaksTsv replaced by a space; `field` itself (no copy)
+// when it has none. `field` is valid UTF-8 (inputs are repaired first).
+std::string_view TsvField(std::string_view field, std::string* buf) {
+  bool clean = true;
+  for (size_t i = 0; i < field.size() && clean;) {
+    size_t len = 1;
+    clean = !BreaksTsv(DecodeUtf8(field, i, &len));
+    i += len;
+  }
+  if (clean) return field;
+  buf->clear();
+  for (size_t i = 0; i < field.size();) {
+    size_t len = 1;
+    const char32_t c = DecodeUtf8(field, i, &len);
+    if (BreaksTsv(c)) {
+      buf->push_back(' ');
+    } else {
+      buf->append(field.substr(i, len));
+    }
+    i += len;
+  }
+  return *buf;
+}
+
+// lemma<TAB>UPOS<TAB>FEATS; each field made TSV-safe (a lemma is made from the word, which
+// is already clean, but the output contract must not depend on that).
 void AppendAnalysis(const MorphAnalysis& a, std::string* out) {
-  out->append(a.lemma);
+  std::string buf;
+  out->append(TsvField(a.lemma, &buf));
   out->push_back('\t');
-  out->append(a.upos);
+  out->append(TsvField(a.upos, &buf));
   out->push_back('\t');
-  out->append(a.feats.empty() ? "_" : a.feats);
+  out->append(a.feats.empty() ? "_" : TsvField(a.feats, &buf));
 }
 
 void RunWords(const MorphFlags& f) {
@@ -94,7 +131,12 @@ void RunWords(const MorphFlags& f) {
   std::vector<MorphParse> parses;
   MorphAnalysis a;
   Output out;
-  auto analyze_one = [&](std::string_view w, bool all) {
+  std::string clean;
+  // Every output line is TSV with a fixed number of fields: control characters in a word
+  // (a TAB inside a line of the --words file, a CR in a command-line word) become spaces,
+  // and the word is analysed as echoed.
+  auto analyze_one = [&](std::string_view raw, bool all) {
+    const std::string_view w = TsvField(raw, &clean);
     analyzer->Analyze(w, &parses);
     for (size_t k = 0; k < (all ? parses.size() : 1); ++k) {
       out.buf().append(w);
@@ -114,12 +156,12 @@ void RunWords(const MorphFlags& f) {
   };
   for (size_t i = 0; i < f.words.size(); ++i) analyze_one(RepairWordArg(f.words[i], i), true);
   if (!f.words_file.empty()) {
-    Result<std::string> data = ReadFile(f.words_file);
-    if (!data.ok()) return Fail("", data.status());
     // The word list gets the checks of every text input (docs/format.md): binary data is
-    // refused, invalid UTF-8 repaired with a warning, an empty list reported, a BOM skipped
-    // (it would otherwise glue itself to the first word and make it unknown).
-    if (std::optional<Status> bad = CheckBinary(*data, f.words_file)) return Fail("", *bad);
+    // refused after its first 64 KiB (not after gigabytes of /dev/zero), invalid UTF-8
+    // repaired with a warning, an empty list reported, a BOM skipped (it would otherwise glue
+    // itself to the first word and make it unknown).
+    Result<std::string> data = ReadTextFile(f.words_file, kMaxTextInput);
+    if (!data.ok()) return Fail("", data.status());
     Utf8Repair rep = RepairUtf8(&*data);
     if (rep.replaced) {
       std::fprintf(stderr, "svodka morph: warning: %s: byte %zu: invalid UTF-8 replaced with "
@@ -135,7 +177,7 @@ void RunWords(const MorphFlags& f) {
       return;
     }
     size_t pos = 0;
-    while (pos < text.size()) {
+    while (pos < text.size() && !out.failed()) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string_view::npos) nl = text.size();
       std::string_view w = text.substr(pos, nl - pos);
@@ -199,7 +241,7 @@ Result<Morphology> LoadMorphology(const std::string& dict, const std::string& mo
 void RunConllu(const MorphFlags& f) {
   Result<Morphology> morph = LoadMorphology(f.dict, f.model);
   if (!morph.ok()) return Fail("", morph.status());
-  Result<std::string> data = ReadFile(f.conllu_file);
+  Result<std::string> data = ReadTextFile(f.conllu_file, kMaxTextInput);
   if (!data.ok()) return Fail("", data.status());
   SentenceCandidates scratch;
   std::vector<std::string_view> forms;
@@ -220,7 +262,7 @@ void RunConllu(const MorphFlags& f) {
     }
     WriteConllu(sent, &out.buf());
     out.MaybeFlush();
-    return true;
+    return !out.failed();  // nothing more can be written: stop
   });
   if (!s.ok()) return Fail("", s);
   // An empty (or comment-only) file is a failed input, not a silent success.
@@ -239,11 +281,16 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
                                            "word, lemma, UPOS, FEATS, OpenCorpora tag, score)");
   morph->add_option("--words", flags->words_file,
                     "File with one word per line ('-' = stdin); prints "
-                    "word<TAB>lemma<TAB>UPOS<TAB>FEATS of the most likely parse");
+                    "word<TAB>lemma<TAB>UPOS<TAB>FEATS of the most likely parse, one line "
+                    "per input line (a blank line stays blank). A line is one word: TABs and "
+                    "other control characters in it are replaced by spaces, in the echoed "
+                    "word and in what is analysed, so every other line has exactly 4 fields");
   morph->add_option("--conllu", flags->conllu_file,
                     "CoNLL-U file: keep its tokens, predict LEMMA, UPOS, FEATS in context");
   morph->add_option("--inflect", flags->inflect,
-                    "OpenCorpora grammemes, e.g. 'nomn,sing': print each word's form with them");
+                    "OpenCorpora grammemes, e.g. 'nomn,sing': print each word's form with them "
+                    "(word<TAB>form); a word without such a form is printed unchanged, reported "
+                    "\"has no form\", and the exit status is 1");
   morph->add_option("--dict", flags->dict, "Compiled dictionary (default: ru.dict in the data path)");
   morph->add_option("--model", flags->model,
                     "Tagger model (default: models/morph-tagger.bin in the data path)");

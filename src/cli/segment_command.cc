@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "base/text_input.h"
 #include "base/json_writer.h"
 #include "base/utf8.h"
 #include "article/reader.h"
@@ -65,15 +66,14 @@ void AppendSpans(std::string_view text, size_t origin, size_t n, GetSpan get, st
 struct SegmentOptions {
   std::vector<std::string> files;
   bool lines = false;
+  size_t max_doc_mb = 4095;
 };
 
-// Segments text[range] and writes its JSON line. A long document is segmented in pieces of
-// 1-2 MB that end at blank lines where possible — a blank line always ends a sentence, so the
-// result is the same as in one call — which keeps the token vector small (and in cache) for
-// 100 MB inputs. Pieces cut elsewhere (no blank line within 1 MB) may end a sentence there.
+// Segments text[range] and writes its JSON line. The text is segmented in pieces of about
+// 1 MB (Segmenter::SegmentInPieces: the same result as one call, without holding the tokens of
+// a 100 MB document); each piece's tokens are written at once.
 void WriteDocument(const Segmenter& seg, std::string_view text, Span range, std::string_view id,
-                   std::vector<Token>* tokens, std::vector<Span>* sentences, Output* out) {
-  constexpr size_t kPiece = 1 << 20;
+                   std::vector<Span>* sentences, Output* out) {
   sentences->clear();
   std::string& b = out->buf();
   b += "{\"id\": \"";
@@ -81,55 +81,35 @@ void WriteDocument(const Segmenter& seg, std::string_view text, Span range, std:
   b += "\", \"tokens\": [";
   CodePointCounter cp(text, range.begin);
   bool first = true;
-  size_t pos = range.begin;
-  while (pos < range.end) {
-    size_t piece_end = range.end;
-    if (range.end - pos > 2 * kPiece) {
-      // Prefer a blank line in [pos + kPiece, pos + 2 kPiece), then a line break (a sentence
-      // boundary except in a hard-wrapped paragraph), then a space; for pathological input
-      // with none of them, any character boundary.
-      std::string_view window = text.substr(pos + kPiece, kPiece);
-      size_t cut = window.find("\n\n");
-      if (cut == std::string_view::npos) cut = window.rfind('\n');
-      if (cut == std::string_view::npos) cut = window.rfind(' ');
-      if (cut == std::string_view::npos) {
-        cut = 0;
-        while (cut < window.size() && (static_cast<unsigned char>(window[cut]) & 0xC0) == 0x80) {
-          ++cut;
-        }
-      } else {
-        ++cut;
-      }
-      piece_end = pos + kPiece + cut;
-    }
-    tokens->clear();
-    seg.Segment(text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(piece_end)}, tokens,
-                sentences);
-    for (const Token& t : *tokens) {
-      if (!first) b.push_back(',');
-      first = false;
-      b.push_back('[');
-      AppendUint(cp(t.span.begin), &b);
-      b.push_back(',');
-      AppendUint(cp(t.span.end), &b);
-      b.push_back(']');
-    }
-    out->MaybeFlush();
-    pos = piece_end;
-  }
+  seg.SegmentInPieces(text, range, size_t{1} << 20,
+                      [&](std::span<const Token> tokens, std::span<const Span> piece_sentences) {
+                        for (const Token& t : tokens) {
+                          if (!first) b.push_back(',');
+                          first = false;
+                          b.push_back('[');
+                          AppendUint(cp(t.span.begin), &b);
+                          b.push_back(',');
+                          AppendUint(cp(t.span.end), &b);
+                          b.push_back(']');
+                        }
+                        sentences->insert(sentences->end(), piece_sentences.begin(),
+                                          piece_sentences.end());
+                        out->MaybeFlush();
+                      });
   b += "], \"sentences\": ";
   AppendSpans(text, range.begin, sentences->size(), [&](size_t i) { return (*sentences)[i]; }, &b);
   b += "}\n";
-  out->MaybeFlush();
+  out->EndDocument();
 }
 
 void RunSegment(const SegmentOptions& opt) {
   Segmenter seg;
   Output out;
-  std::vector<Token> tokens;
   std::vector<Span> sentences;
   for (const std::string& file : opt.files) {
-    Result<std::string> data = ReadFile(file, size_t{1} << 32);
+    if (out.failed()) return;
+    // Binary data is refused after 64 KiB, an input over the limit as soon as it passes it.
+    Result<std::string> data = ReadTextFile(file, opt.max_doc_mb << 20);
     if (!data.ok()) {
       out.Flush();
       fprintf(stderr, "svodka segment: %s\n", data.status().message().c_str());
@@ -141,12 +121,6 @@ void RunSegment(const SegmentOptions& opt) {
       // Nothing to segment: say so, count it as a failed input, and emit no document.
       out.Flush();
       fprintf(stderr, "svodka segment: %s: empty file, nothing to segment\n", file.c_str());
-      SetExitCode(1);
-      continue;
-    }
-    if (auto bad = CheckBinary(text, file)) {
-      out.Flush();
-      fprintf(stderr, "svodka segment: %s\n", bad->message().c_str());
       SetExitCode(1);
       continue;
     }
@@ -165,13 +139,13 @@ void RunSegment(const SegmentOptions& opt) {
     }
     std::string stem = file == "-" ? "stdin" : std::filesystem::path(file).stem().string();
     if (!opt.lines) {
-      WriteDocument(seg, text, Span{0, static_cast<uint32_t>(text.size())}, stem, &tokens,
-                    &sentences, &out);
+      WriteDocument(seg, text, Span{0, static_cast<uint32_t>(text.size())}, stem, &sentences,
+                    &out);
       continue;
     }
     size_t pos = 0, line_no = 0;
     std::string id;
-    while (pos < text.size()) {
+    while (pos < text.size() && !out.failed()) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string::npos) nl = text.size();
       size_t e = nl;
@@ -181,7 +155,7 @@ void RunSegment(const SegmentOptions& opt) {
       id += ':';
       id += std::to_string(line_no);
       WriteDocument(seg, text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)}, id,
-                    &tokens, &sentences, &out);
+                    &sentences, &out);
       pos = nl + 1;
     }
   }
@@ -230,7 +204,8 @@ void RunEval(const EvalOptions& opt) {
   }
   Segmenter seg(opt.scheme == "razdel" ? TokenScheme::kRazdel : TokenScheme::kNews);
   for (const std::string& path : opt.paths) {
-    Result<std::vector<GoldDocument>> docs = ReadGold(path, *format);
+    // Binary data (an executable, an image) is not gold: refused from its first 64 KiB.
+    Result<std::vector<GoldDocument>> docs = ReadGold(path, *format, CheckBinary);
     if (!docs.ok()) {
       fprintf(stderr, "svodka eval segment: %s\n", docs.status().message().c_str());
       SetExitCode(1);
@@ -332,6 +307,10 @@ void RegisterSegmentCommands(CLI::App& app, CLI::App& eval) {
       "unreadable file is reported and skipped (exit status 1).");
   seg->add_option("files", seg_opt->files, "Input text files (UTF-8); \"-\" is standard input")
       ->required();
+  seg->add_option("--max-doc-mb", seg_opt->max_doc_mb,
+                  "Refuse inputs larger than this (MB); spans are 32-bit, so at most 4095")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{4095}));
   seg->add_flag("--lines", seg_opt->lines,
                 "Each input line is a document, id \"<stem>:<line number>\", offsets relative "
                 "to the line");

@@ -45,8 +45,10 @@ void Morphology::TagSentence(std::span<const std::string_view> forms,
   tagger_.Tag(s->tokens, &s->tagger, s->choice);
 }
 
-void Morphology::Annotate(const std::string& text, std::vector<Token>& tokens,
-                          const std::vector<Span>& sentences) const {
+void Morphology::Annotate(Document& doc) const {
+  const std::string_view text = doc.text;
+  std::vector<Token>& tokens = doc.tokens;
+  const std::vector<Span>& sentences = doc.sentences;
   SentenceCandidates scratch;
   std::vector<std::string_view> forms;
   std::vector<MorphAnalysis> analyses;
@@ -63,17 +65,16 @@ void Morphology::Annotate(const std::string& text, std::vector<Token>& tokens,
       while (end < last && tokens[end].span.begin < limit) ++end;
     }
     forms.clear();
-    for (size_t k = t; k < end; ++k)
-      forms.push_back(std::string_view(text).substr(tokens[k].span.begin, tokens[k].span.size()));
+    for (size_t k = t; k < end; ++k) forms.push_back(text.substr(tokens[k].span.begin, tokens[k].span.size()));
     TagSentence(forms, &scratch);
     DescribeSentence(scratch, &analyses);
     for (size_t k = t; k < end; ++k) {
-      MorphAnalysis& a = analyses[k - t];
+      const MorphAnalysis& a = analyses[k - t];
       Token& tok = tokens[k];
-      tok.lemma = std::move(a.lemma);
-      tok.upos = std::move(a.upos);
-      tok.feats = std::move(a.feats);
-      tok.tag = std::move(a.tag);
+      tok.lemma = doc.strings.Intern(a.lemma);
+      tok.upos = doc.strings.Intern(a.upos);
+      tok.feats = doc.strings.Intern(a.feats);
+      tok.tag = doc.strings.Intern(a.tag);
     }
     t = end;
   }

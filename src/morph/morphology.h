@@ -3,7 +3,7 @@
 //
 // Usage:
 //   Result<Morphology> m = Morphology::Load(dict_path, model_path);
-//   m->Annotate(doc.text, doc.tokens, doc.sentences);
+//   m->Annotate(doc);  // after segmentation: doc.tokens and doc.sentences are set
 //
 // Thread-safety: a loaded Morphology is immutable; Annotate and TagSentence may be called
 // from many threads at once (each call uses its own scratch, or the caller's).
@@ -36,15 +36,14 @@ class Morphology {
   // From parts already loaded (the trainer evaluates its in-memory model this way).
   Morphology(std::shared_ptr<const Analyzer> analyzer, std::shared_ptr<const TaggerModel> model);
 
-  // Fills lemma/upos/feats/tag of every token. Tokens are spans into text, in order;
-  // sentences are spans; a token belongs to the sentence containing its begin, tokens outside
-  // every sentence are tagged as one sentence each run of them. A sentence longer than
-  // kMaxTaggedTokens is tagged in consecutive pieces of that many tokens, so that scratch
-  // memory (a few KB per token) stays bounded on input that never ends a sentence
-  // ("т. т. т. ..."). Cost: linear in tokens.
+  // Fills lemma/upos/feats/tag of every token of doc (ids into doc.strings). Tokens are spans
+  // into doc.text, in order; a token belongs to the sentence of doc.sentences containing its
+  // begin; tokens outside every sentence are tagged as one sentence each run of them. A
+  // sentence longer than kMaxTaggedTokens is tagged in consecutive pieces of that many tokens,
+  // so that scratch memory (a few KB per token) stays bounded on input that never ends a
+  // sentence ("т. т. т. ..."). Cost: linear in tokens.
   static constexpr size_t kMaxTaggedTokens = 1000;
-  void Annotate(const std::string& text, std::vector<Token>& tokens,
-                const std::vector<Span>& sentences) const;
+  void Annotate(Document& doc) const;
 
   // Tags one sentence given its word forms; *scratch is reusable. Afterwards
   // scratch->Chosen(i) is token i's parse; DescribeSentence turns the

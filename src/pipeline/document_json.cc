@@ -5,9 +5,13 @@
 
 namespace svodka {
 
-void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, std::string* out) {
+void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, std::string* out,
+                       const std::function<void()>& piece_done) {
   const CodePointIndex cp(doc.text);
   JsonWriter w(out);
+  auto element_done = [&] {
+    if (piece_done && out->size() > kJsonPieceBytes) piece_done();
+  };
   auto span = [&](const Span& s) { w.Pair(cp(s.begin), cp(s.end)); };
   auto text_field = [&](const char* key, const std::optional<Span>& s) {
     w.Key(key);
@@ -55,7 +59,10 @@ void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, 
   if (doc.published) w.String(*doc.published); else w.Null();
   w.Key("paragraphs");
   w.BeginArray();
-  for (const Span& p : doc.paragraphs) span(p);
+  for (const Span& p : doc.paragraphs) {
+    span(p);
+    element_done();
+  }
   w.EndArray();
   w.Key("related");
   w.BeginArray();
@@ -70,7 +77,10 @@ void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, 
   w.EndArray();
   w.Key("sentences");
   w.BeginArray();
-  for (const Span& s : doc.sentences) span(s);
+  for (const Span& s : doc.sentences) {
+    span(s);
+    element_done();
+  }
   w.EndArray();
   if (options.tokens) {
     w.Key("tokens");
@@ -83,17 +93,18 @@ void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, 
       w.String(doc.Slice(t.span));
       w.Key("kind");
       w.String(TokenKindName(t.kind));
-      if (!t.lemma.empty() || !t.upos.empty()) {
+      if (t.has_morphology()) {
         w.Key("lemma");
-        w.String(t.lemma);
+        w.String(doc.Lemma(t));
         w.Key("upos");
-        w.String(t.upos);
+        w.String(doc.Upos(t));
         w.Key("feats");
-        w.String(t.feats);
+        w.String(doc.Feats(t));
         w.Key("tag");
-        w.String(t.tag);
+        w.String(doc.Tag(t));
       }
       w.EndObject();
+      element_done();
     }
     w.EndArray();
   }

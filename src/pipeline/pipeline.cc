@@ -34,6 +34,7 @@ bool Pipeline::has_morphology() const { return impl_->morphology.has_value(); }
 void Pipeline::Annotate(Document& doc) const {
   doc.tokens.clear();
   doc.sentences.clear();
+  doc.strings.Clear();
   // The fields that hold text, in order of position.
   std::vector<Span> fields;
   if (doc.title) fields.push_back(*doc.title);
@@ -50,7 +51,7 @@ void Pipeline::Annotate(Document& doc) const {
     impl_->segmenter.Segment(doc.text, f, &doc.tokens, &doc.sentences);
     done = f.end;
   }
-  if (impl_->morphology) impl_->morphology->Annotate(doc.text, doc.tokens, doc.sentences);
+  if (impl_->morphology) impl_->morphology->Annotate(doc);
 }
 
 }  // namespace svodka

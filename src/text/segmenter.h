@@ -4,6 +4,8 @@
 #ifndef SVODKA_TEXT_SEGMENTER_H_
 #define SVODKA_TEXT_SEGMENTER_H_
 
+#include <functional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +36,21 @@ class Segmenter {
                std::vector<Span>* sentences) const {
     Segment(text, Span{0, static_cast<uint32_t>(text.size())}, tokens, sentences);
   }
+
+  // The same result as Segment(text, range, ...), delivered a piece at a time so that a long
+  // text never holds all its tokens: on_piece receives each piece's tokens and sentences (byte
+  // spans into text, in order; concatenated they equal what Segment appends). A piece is
+  // about piece_bytes long. Of each piece only the sentences followed by enough complete
+  // tokens (kLookaheadTokens, and kLookaheadBytes before the piece's end) are delivered — no
+  // tokenizer or splitter decision looks further ahead — and the next piece starts where the
+  // first undelivered sentence begins. A piece with no such sentence (a sentence or a token
+  // longer than the piece) is doubled until it has one or reaches the end: nothing is ever cut,
+  // and memory grows with the longest sentence, not with the text.
+  static constexpr size_t kLookaheadTokens = 8;
+  static constexpr size_t kLookaheadBytes = 256;
+  void SegmentInPieces(
+      std::string_view text, Span range, size_t piece_bytes,
+      const std::function<void(std::span<const Token>, std::span<const Span>)>& on_piece) const;
 
   const Tokenizer& tokenizer() const { return tokenizer_; }
 

@@ -115,15 +115,18 @@ const SentenceSplitter::AbbrKind* SentenceSplitter::FindAbbreviation(std::string
   return nullptr;
 }
 
+// Look-behind of the rules below, bounded by kMaxLookBehind (24 tokens): an abbreviation reads
+// at most 8 words with their dots (16 tokens), "after a number" at most 9 tokens, the initial
+// and dateline rules 3. Segmenter::SegmentInPieces relies on this bound.
 void SentenceSplitter::Split(std::string_view text, const Token* tokens, size_t n,
-                             std::vector<Span>* sentences) const {
-  if (n == 0) return;
-  size_t first = 0;
+                             std::vector<Span>* sentences, size_t context) const {
+  if (n <= context) return;
+  size_t first = context;
   auto emit = [&](size_t last) {
     sentences->push_back(Span{tokens[first].span.begin, tokens[last].span.end});
     first = last + 1;
   };
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = context; i < n; ++i) {
     if (IsTerminal(text, tokens[i])) {
       size_t j = i;
       // Glued closers and further terminals belong to this end: "?»." "!)" ".»".

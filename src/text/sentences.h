@@ -1,7 +1,9 @@
 // Sentence splitting over the tokens of a text.
 //
 // A sentence ends
-//  * at a line break, always, except inside a hard-wrapped paragraph: a single line break
+//  * at a line break ("\n", "\r\n", a lone "\r", "\v", "\f", U+0085 NEL, U+2028 LINE
+//    SEPARATOR, U+2029 PARAGRAPH SEPARATOR; the two separators count as a blank line), always,
+//    except inside a hard-wrapped paragraph: a single line break
 //    (not a blank line) whose previous line does not end in . ? ! … (or those plus closing
 //    quotes/brackets) and whose next line starts with a lower-case letter is read as a wrapped
 //    line and joined. So headlines, datelines on their own line, list items and paragraphs
@@ -46,8 +48,13 @@ class SentenceSplitter {
   // one stretch of `text` in order (as Tokenizer produced them). Each sentence spans from its
   // first token's begin to its last token's end (bytes). Every token is in exactly one
   // sentence.
-  void Split(std::string_view text, const Token* tokens, size_t n,
-             std::vector<Span>* sentences) const;
+  //
+  // `context` tokens at the start are context only: they were split already (a sentence ends
+  // just before tokens[context]); rules that look back (abbreviations, "after a number") may
+  // read them, and sentences are appended from tokens[context] on.
+  static constexpr size_t kMaxLookBehind = 24;  // tokens any rule reads before its position
+  void Split(std::string_view text, const Token* tokens, size_t n, std::vector<Span>* sentences,
+             size_t context = 0) const;
 
  private:
   enum class AbbrKind : uint8_t { kPrefix, kTail };

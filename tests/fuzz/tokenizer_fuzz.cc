@@ -1,9 +1,11 @@
 // libFuzzer target: segmentation (both token schemes) and normalization of arbitrary bytes,
 // repaired to valid UTF-8 first as every reader does. Checks the output invariants: tokens are
-// in order, non-empty, inside the range, and sentences cover the tokens in order.
+// in order, non-empty, inside the range, and sentences cover the tokens in order; and that
+// segmenting in small pieces (Segmenter::SegmentInPieces) gives exactly the same result.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (tokens[k - 1].span.end != s.end) abort();
     }
     if (k != tokens.size()) abort();
+    // In pieces (as `svodka segment` does on long texts), exactly the same result.
+    std::vector<svodka::Span> piece_tokens, piece_sentences;
+    seg->SegmentInPieces(text, svodka::Span{0, static_cast<uint32_t>(text.size())}, 64,
+                         [&](std::span<const svodka::Token> t, std::span<const svodka::Span> s) {
+                           for (const svodka::Token& tok : t) piece_tokens.push_back(tok.span);
+                           piece_sentences.insert(piece_sentences.end(), s.begin(), s.end());
+                         });
+    if (piece_tokens.size() != tokens.size() || piece_sentences != sentences) abort();
+    for (size_t i = 0; i < tokens.size(); ++i)
+      if (piece_tokens[i] != tokens[i].span) abort();
   }
   svodka::NormalizedText n = svodka::Normalize(text);
   if (n.to_original.size() != n.text.size() + 1) abort();

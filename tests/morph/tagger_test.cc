@@ -159,22 +159,25 @@ TEST(MorphologyTest, AnnotatesTokensInSentences) {
   if (!Exists(kDict) || !Exists(kModel)) GTEST_SKIP() << "no " << kDict << " or " << kModel;
   Result<Morphology> m = Morphology::Load(kDict, kModel);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
-  std::string text = "Мама мыла раму. Стали из стали.";
-  std::vector<Token> tokens;
+  Document doc;
+  doc.text = "Мама мыла раму. Стали из стали.";
+  std::vector<Token>& tokens = doc.tokens;
   auto add = [&](std::string_view w) {
-    size_t b = text.find(w, tokens.empty() ? 0 : tokens.back().span.end);
-    tokens.push_back(Token{Span{uint32_t(b), uint32_t(b + w.size())}});
+    size_t b = doc.text.find(w, tokens.empty() ? 0 : tokens.back().span.end);
+    Token t;
+    t.span = Span{uint32_t(b), uint32_t(b + w.size())};
+    tokens.push_back(t);
   };
   for (auto w : {"Мама", "мыла", "раму", ".", "Стали", "из", "стали", "."}) add(w);
-  std::vector<Span> sentences = {{0, tokens[3].span.end}, {tokens[4].span.begin, tokens[7].span.end}};
-  m->Annotate(text, tokens, sentences);
-  EXPECT_EQ(tokens[0].lemma, "мама");
-  EXPECT_EQ(tokens[1].lemma, "мыть");
-  EXPECT_EQ(tokens[1].upos, "VERB");
-  EXPECT_EQ(tokens[2].feats.find("Case=Acc") != std::string::npos, true) << tokens[2].feats;
-  EXPECT_EQ(tokens[3].upos, "PUNCT");
-  EXPECT_EQ(tokens[6].lemma, "сталь");
-  EXPECT_FALSE(tokens[6].tag.empty());
+  doc.sentences = {{0, tokens[3].span.end}, {tokens[4].span.begin, tokens[7].span.end}};
+  m->Annotate(doc);
+  EXPECT_EQ(doc.Lemma(tokens[0]), "мама");
+  EXPECT_EQ(doc.Lemma(tokens[1]), "мыть");
+  EXPECT_EQ(doc.Upos(tokens[1]), "VERB");
+  EXPECT_NE(doc.Feats(tokens[2]).find("Case=Acc"), std::string::npos) << doc.Feats(tokens[2]);
+  EXPECT_EQ(doc.Upos(tokens[3]), "PUNCT");
+  EXPECT_EQ(doc.Lemma(tokens[6]), "сталь");
+  EXPECT_FALSE(doc.Tag(tokens[6]).empty());
 }
 
 // A sentence that never ends ("т. т. т. ...", 49 parses a token) is tagged in pieces of
@@ -185,26 +188,28 @@ TEST(MorphologyTest, LongSentenceIsTaggedInBoundedPieces) {
   Result<Morphology> m = Morphology::Load(kDict, kModel);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   const size_t n = Morphology::kMaxTaggedTokens * 5 / 2;
-  std::string text;
-  std::vector<Token> whole, cut;
+  Document whole, cut;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = i % 3 == 0 ? "т." : (i % 3 == 1 ? "стали" : "мыла");
-    whole.push_back(Token{Span{uint32_t(text.size()), uint32_t(text.size() + w.size())}});
-    text += w;
-    text += ' ';
+    Token t;
+    t.span = Span{uint32_t(whole.text.size()), uint32_t(whole.text.size() + w.size())};
+    whole.tokens.push_back(t);
+    whole.text += w;
+    whole.text += ' ';
   }
-  cut = whole;
-  m->Annotate(text, whole, {Span{0, uint32_t(text.size())}});
-  std::vector<Span> pieces;
+  cut.text = whole.text;
+  cut.tokens = whole.tokens;
+  whole.sentences = {Span{0, uint32_t(whole.text.size())}};
+  m->Annotate(whole);
   for (size_t b = 0; b < n; b += Morphology::kMaxTaggedTokens) {
     const size_t e = std::min(n, b + Morphology::kMaxTaggedTokens);
-    pieces.push_back(Span{cut[b].span.begin, cut[e - 1].span.end});
+    cut.sentences.push_back(Span{cut.tokens[b].span.begin, cut.tokens[e - 1].span.end});
   }
-  m->Annotate(text, cut, pieces);
+  m->Annotate(cut);
   for (size_t i = 0; i < n; ++i) {
-    ASSERT_FALSE(whole[i].lemma.empty()) << i;
-    ASSERT_EQ(whole[i].tag, cut[i].tag) << i;
-    ASSERT_EQ(whole[i].lemma, cut[i].lemma) << i;
+    ASSERT_FALSE(whole.Lemma(whole.tokens[i]).empty()) << i;
+    ASSERT_EQ(whole.Tag(whole.tokens[i]), cut.Tag(cut.tokens[i])) << i;
+    ASSERT_EQ(whole.Lemma(whole.tokens[i]), cut.Lemma(cut.tokens[i])) << i;
   }
 }
 
