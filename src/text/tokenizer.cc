@@ -1,19 +1,30 @@
-// The tokenizer is one left-to-right scan. At each position the class of the code point picks
-// a scanner: whitespace is skipped; a letter or digit starts a "compound" — a chain of atoms
-// (letter runs, digit runs) glued by joiners that are only allowed between certain atoms (see
-// JoinAfter); ".?!…" start a terminal run; anything else is one sign, with a few multi-sign
-// patterns (URLs, e-mails, hashtags, smileys, emoji sequences, "--").
+// The tokenizer is one left-to-right scan. At each position the class of the code point
+// picks the scanners to try, and the first that accepts gives the token:
+//
+//   whitespace         skipped
+//   letter or digit    Url, Email (both start with an ASCII letter or digit), else Compound:
+//                      atoms (letter runs, digit runs) glued by joiners (JoinsAtoms)
+//   "."                DomainZone, else a sign
+//   "#" "@"            Hashtag, else a sign
+//   "&"                CharacterReference, else a sign
+//   anything else      a sign (SignEnd in scan.h: smileys, runs of "." "?" "!" "-" "*",
+//                      emoji sequences, single signs)
+//
+// Every scanner returns the end of its token, or 0 when the text at its position is not one.
+// The sign, smiley and emoji rules live in scan.h because the razdel-scheme pass
+// (razdel_scheme.cc) shares them.
 #include "text/tokenizer.h"
 
-#include <cstring>
+#include <algorithm>
 
 #include "base/embedded.h"
 #include "base/tsv.h"
+#include "text/razdel_scheme.h"
 #include "text/scan.h"
 
 namespace svodka {
 
-using text_internal::ClassAt;
+using text_internal::ScanRange;
 
 namespace {
 
@@ -27,13 +38,6 @@ bool StartsWithNoCase(std::string_view text, size_t pos, size_t end, std::string
   return true;
 }
 
-// 1 Latin, 2 Cyrillic, 0 other scripts (for the razdel scheme's script-change split).
-int Script(char32_t cp) {
-  if (cp < 0x80 || (cp >= 0xC0 && cp < 0x250)) return 1;
-  if (cp >= 0x400 && cp < 0x530) return 2;
-  return 0;
-}
-
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -42,14 +46,26 @@ bool IsEmailLocalChar(char c) {
   return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
-// Characters that end a URL even without whitespace.
+// Characters that end a URL even without whitespace: quotes and angle brackets.
 bool EndsUrl(char32_t cp, CharClass c) {
   return c == kCcSpace || c == kCcNewline || cp == 0xAB || cp == 0xBB || cp == '"' ||
          cp == '<' || cp == '>' || cp == 0x201C || cp == 0x201D;
 }
 
-// Length of the ".com"-style e-mail domain at text[pos]: labels of [A-Za-z0-9-] separated by
-// single dots, at least two labels, the last one alphabetic. 0 when there is none.
+// Punctuation at the end of a URL that belongs to the sentence around it.
+bool IsUrlTrailer(char c) {
+  switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case '\'': case ']': case ')':
+    case '}':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// End of the ".com"-style e-mail domain at text[pos]: labels of [A-Za-z0-9-] that neither
+// start nor end with "-", separated by single dots, at least two labels, the last one
+// alphabetic. 0 when there is none.
 size_t EmailDomainEnd(std::string_view text, size_t pos, size_t end) {
   size_t p = pos;
   int labels = 0;
@@ -62,7 +78,7 @@ size_t EmailDomainEnd(std::string_view text, size_t pos, size_t end) {
       if (!((text[p] | 0x20) >= 'a' && (text[p] | 0x20) <= 'z')) alpha = false;
       ++p;
     }
-    if (p == s) break;
+    if (p == s || text[s] == '-' || text[p - 1] == '-') break;
     ++labels;
     last_end = p;
     last_alpha = alpha;
@@ -75,283 +91,285 @@ size_t EmailDomainEnd(std::string_view text, size_t pos, size_t end) {
   return labels >= 2 && last_alpha ? last_end : 0;
 }
 
+// Whether the character that ends an atom (class c1, code point cp) joins that atom — a
+// digit atom when digit_atom, `atom_bytes` long — to the atom after it, which starts at `next`
+// with a character of class c2:
+//   a dash or "_" before a letter or digit         "что-то", "К_тому_же", "COVID-19", "25-го"
+//   an apostrophe between letters                   "O'Neil", "д’Артаньян"
+//   "." "," "/" "\" "+" between digits              "2,5", "20.03.2017", "1/2", "2+2"
+//   ":" after 1-2 digits before exactly two digits  "15:30", "9:05:30" (not the score "2:1")
+// A "." after letters is a domain, not a joiner (NewsScanner::Compound).
+bool JoinsAtoms(const ScanRange& r, bool digit_atom, size_t atom_bytes, CharClass c1, char32_t cp,
+                CharClass c2, size_t next) {
+  switch (c1) {
+    case kCcHyphen:
+    case kCcConnector:
+      return CharClasses::IsWordChar(c2) && c2 != kCcMark;
+    case kCcApostrophe:
+      return !digit_atom && CharClasses::IsLetter(c2);
+    default:
+      break;
+  }
+  if (!digit_atom || c2 != kCcDigit) return false;
+  switch (cp) {
+    case '.': case ',': case '/': case '\\': case '+':
+      return true;
+    case ':': {
+      if (atom_bytes > 2) return false;
+      size_t p = next;
+      while (p < r.end && r.text[p] >= '0' && r.text[p] <= '9') ++p;
+      return p - next == 2;
+    }
+    default:
+      return false;
+  }
+}
+
+// The scanners of one Tokenize call over text[range). Each returns the end of the token of its
+// shape that starts at `pos`, or 0 when there is none there; each states which character it
+// expects at `pos` (the caller has checked it).
+class NewsScanner {
+ public:
+  NewsScanner(std::string_view text, Span range, const std::unordered_set<std::string>& domains)
+      : r_{CharClasses::Get(), text, range.begin, std::min<size_t>(range.end, text.size())},
+        domains_(domains) {}
+
+  const ScanRange& range() const { return r_; }
+
+  // A URL at an ASCII letter or digit: "http://", "https://", "ftp://" or "www." (any case)
+  // and everything after it up to whitespace, a quote or an angle bracket, less the
+  // punctuation at its end that belongs to the sentence ("www.tass.ru/a." is "www.tass.ru/a"
+  // "."; a final ")" stays when the URL has a "(": "wiki/Foo_(bar)"). Nothing when no
+  // character is left after the prefix ("http://", "www.").
+  size_t Url(size_t pos) const {
+    const char first = static_cast<char>(r_.text[pos] | 0x20);
+    if (first != 'h' && first != 'w' && first != 'f') return 0;
+    size_t body = 0;
+    if (StartsWithNoCase(r_.text, pos, r_.end, "http://")) body = pos + 7;
+    else if (StartsWithNoCase(r_.text, pos, r_.end, "https://")) body = pos + 8;
+    else if (StartsWithNoCase(r_.text, pos, r_.end, "ftp://")) body = pos + 6;
+    else if (StartsWithNoCase(r_.text, pos, r_.end, "www.")) body = pos + 4;
+    if (body == 0 || body >= r_.end) return 0;
+    size_t p = body;
+    bool paren = false;
+    while (p < r_.end) {
+      char32_t cp;
+      size_t len;
+      const CharClass c = r_.ClassAt(p, &cp, &len);
+      if (EndsUrl(cp, c)) break;
+      paren |= cp == '(';
+      p += len;
+    }
+    while (p > body && IsUrlTrailer(r_.text[p - 1]) && !(r_.text[p - 1] == ')' && paren)) --p;
+    return p > body ? p : 0;
+  }
+
+  // An e-mail address at an ASCII letter or digit, "a.b@mail.ru": ASCII letters, digits and
+  // ". _ % + -", "@", and a domain (EmailDomainEnd). A failed attempt remembers how far its
+  // name part reached and no later attempt starts before that, so "a.a.a.a..." stays linear.
+  size_t Email(size_t pos) {
+    if (pos < email_fail_until_) return 0;
+    size_t p = pos;
+    while (p < r_.end && IsEmailLocalChar(r_.text[p])) ++p;
+    if (p > pos && p < r_.end && r_.text[p] == '@') {
+      if (size_t domain_end = EmailDomainEnd(r_.text, p + 1, r_.end)) return domain_end;
+    }
+    email_fail_until_ = p;
+    return 0;
+  }
+
+  // A compound word or number at a letter, digit or mark: atoms — a run of letters and
+  // marks, or a digit atom (DigitAtomEnd) — glued by a joiner (JoinsAtoms) or directly where
+  // letters meet digits ("HTML5", "3Com", "G20"). A letter atom followed by a known domain
+  // ends the compound with it ("Lenta.ru", DomainEnd). *kind is kWord when there is a letter
+  // atom, else kNumber.
+  size_t Compound(size_t pos, TokenKind* kind) const {
+    bool has_letter = false;
+    size_t p = pos;
+    for (;;) {
+      char32_t cp;
+      size_t len;
+      const size_t atom_start = p;
+      const bool digit_atom = r_.ClassAt(p, &cp, &len) == kCcDigit;
+      p = digit_atom ? text_internal::DigitAtomEnd(r_, p + len) : LettersEnd(p + len);
+      has_letter |= !digit_atom;
+      if (p >= r_.end) break;
+      const CharClass c1 = r_.ClassAt(p, &cp, &len);
+      const size_t next = p + len;  // the next atom, when text[p] is a joiner
+      // Known quirk: an atom glued directly at the very end of the range is not glued
+      // ("HTML5" ending the range is "HTML" "5"). Testing the glue first fixes it but
+      // changes the tokens of the gold data, which issue 6 kept byte-identical.
+      if (next >= r_.end) break;
+      if (digit_atom ? CharClasses::IsLetter(c1) : c1 == kCcDigit) continue;
+      char32_t cp2;
+      size_t len2;
+      const CharClass c2 = r_.ClassAt(next, &cp2, &len2);
+      if (!digit_atom && cp == '.' && CharClasses::IsLetter(c2)) {
+        if (size_t domain_end = DomainEnd(p)) p = domain_end;
+        break;
+      }
+      if (!JoinsAtoms(r_, digit_atom, p - atom_start, c1, cp, c2, next)) break;
+      p = next;
+    }
+    *kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+    return p;
+  }
+
+  // A domain zone on its own at ".", as in " .РФ" or "«.eu»": "." at the start of a word
+  // (OpensWord) with a domain tail (DomainEnd) that no letter or digit follows.
+  size_t DomainZone(size_t pos) const {
+    if (pos + 1 >= r_.end || !OpensWord(pos)) return 0;
+    const size_t domain_end = DomainEnd(pos);
+    if (domain_end == 0) return 0;
+    char32_t cp;
+    size_t len;
+    if (domain_end < r_.end && CharClasses::IsWordChar(r_.ClassAt(domain_end, &cp, &len))) {
+      return 0;
+    }
+    return domain_end;
+  }
+
+  // A hashtag or mention at "#" or "@": "#тег", "@user" — letters, digits, marks and "_"
+  // after it, at least one of them a letter or "_" ("#1" is not a hashtag). Not after "&",
+  // where "&#62;" is a character reference.
+  size_t Hashtag(size_t pos) const {
+    if (pos > r_.begin && r_.text[pos - 1] == '&') return 0;
+    size_t p = pos + 1;
+    bool letter = false;
+    while (p < r_.end) {
+      char32_t cp;
+      size_t len;
+      const CharClass c = r_.ClassAt(p, &cp, &len);
+      if (!CharClasses::IsWordChar(c) && c != kCcConnector) break;
+      letter |= CharClasses::IsLetter(c) || c == kCcConnector;
+      p += len;
+    }
+    return letter ? p : 0;
+  }
+
+  // An HTML character reference left in scraped text at "&": "&#39;", "&#x27;", "&amp;" —
+  // an optional "#", 1-10 ASCII letters or digits, ";".
+  size_t CharacterReference(size_t pos) const {
+    size_t p = pos + 1;
+    if (p < r_.end && r_.text[p] == '#') ++p;
+    const size_t name = p;
+    while (p < r_.end && p - name < 10 && IsAsciiAlnum(r_.text[p])) ++p;
+    return p > name && p < r_.end && r_.text[p] == ';' ? p + 1 : 0;
+  }
+
+ private:
+  // End of the letters and marks from pos on.
+  size_t LettersEnd(size_t pos) const {
+    char32_t cp;
+    size_t len;
+    while (pos < r_.end) {
+      const CharClass c = r_.ClassAt(pos, &cp, &len);
+      if (!CharClasses::IsLetter(c) && c != kCcMark) break;
+      pos += len;
+    }
+    return pos;
+  }
+
+  // End of the domain tail ".tld" or ".word.tld" at a "." (text[dot]): labels of letters,
+  // digits, marks and inner "-", each after a "."; the last label is a top-level domain
+  // (domains.tsv, any case). The longest such tail of at most four labels, or 0 when none.
+  size_t DomainEnd(size_t dot) const {
+    size_t best = 0;
+    size_t p = dot;
+    std::string label;
+    // At most four labels keeps the look-ahead bounded.
+    for (int labels = 0; labels < 4 && p < r_.end && r_.text[p] == '.'; ++labels) {
+      const size_t start = p + 1;
+      size_t q = start;
+      while (q < r_.end) {
+        char32_t cp;
+        size_t len;
+        const CharClass c = r_.ClassAt(q, &cp, &len);
+        if (!CharClasses::IsWordChar(c) && !(cp == '-' && q > start)) break;
+        q += len;
+      }
+      if (q == start) break;
+      label.clear();
+      text_internal::AppendLower(r_.cc, r_.text.substr(start, q - start), &label);
+      if (domains_.count(label)) best = q;
+      p = q;
+    }
+    return best;
+  }
+
+  // Whether the character before pos is absent (pos starts the range), an ASCII space, a
+  // line end (any: "\r", U+2028, ...) or an opening bracket or quote.
+  bool OpensWord(size_t pos) const {
+    if (pos == r_.begin || r_.text[pos - 1] == ' ') return true;
+    size_t before = pos;  // the previous character's first byte
+    while (before > r_.begin && before + 4 > pos) {
+      --before;
+      if ((static_cast<unsigned char>(r_.text[before]) & 0xC0) != 0x80) break;
+    }
+    char32_t cp;
+    size_t len;
+    const CharClass c = r_.ClassAt(before, &cp, &len);
+    return c == kCcOpen || c == kCcNewline;
+  }
+
+  const ScanRange r_;
+  const std::unordered_set<std::string>& domains_;
+  size_t email_fail_until_ = 0;  // e-mails starting before this are known not to exist
+};
+
 }  // namespace
 
-Tokenizer::Tokenizer(TokenScheme scheme) : news_(scheme == TokenScheme::kNews) {
+Tokenizer::Tokenizer(TokenScheme scheme) : scheme_(scheme) {
   for (const auto& row : ParseTsv(EmbeddedFile("domains.tsv"))) domains_.emplace(row[0]);
 }
 
-size_t Tokenizer::DomainEnd(std::string_view text, size_t dot, size_t end) const {
-  const CharClasses& cc = CharClasses::Get();
-  size_t best = 0;
-  size_t p = dot;
-  std::string label;
-  // At most four labels after the first word keeps the look-ahead bounded.
-  for (int labels = 0; labels < 4 && p < end && text[p] == '.'; ++labels) {
-    size_t s = p + 1, q = s;
-    char32_t cp;
-    size_t len;
-    while (q < end) {
-      CharClass c = ClassAt(cc, text, q, end, &cp, &len);
-      if (!CharClasses::IsWordChar(c) && !(cp == '-' && q > s)) break;
-      q += len;
-    }
-    if (q == s) break;
-    label.clear();
-    text_internal::AppendLower(cc, text.substr(s, q - s), &label);
-    if (domains_.count(label)) best = q;
-    p = q;
+void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* tokens) const {
+  if (scheme_ == TokenScheme::kNews) {
+    TokenizeNews(text, range, tokens);
+    return;
   }
-  return best;
+  // razdel's conventions: a pass over the news tokens, outside the scan.
+  std::vector<Token> news;
+  TokenizeNews(text, range, &news);
+  AppendRazdelTokens(text.substr(0, std::min<size_t>(range.end, text.size())), news, tokens);
 }
 
-void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* tokens) const {
-  const CharClasses& cc = CharClasses::Get();
-  size_t pos = range.begin;
-  const size_t end = std::min<size_t>(range.end, text.size());
-  size_t email_fail_until = 0;  // starts before this position are known not to be e-mails
-  auto emit = [tokens](size_t b, size_t e, TokenKind kind) {
-    Token& t = tokens->emplace_back();
-    t.span = Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-    t.kind = kind;
-  };
-  char32_t cp, ncp;
-  size_t len, nlen;
-  while (pos < end) {
-    CharClass c = ClassAt(cc, text, pos, end, &cp, &len);
+void Tokenizer::TokenizeNews(std::string_view text, Span range,
+                             std::vector<Token>* tokens) const {
+  NewsScanner scan(text, range, domains_);
+  const ScanRange& r = scan.range();
+  size_t pos = r.begin;
+  while (pos < r.end) {
+    char32_t cp;
+    size_t len;
+    const CharClass c = r.ClassAt(pos, &cp, &len);
     if (c == kCcSpace || c == kCcNewline) {
       pos += len;
       continue;
     }
-    const size_t start = pos;
+    size_t end;
+    TokenKind kind;
     if (CharClasses::IsWordChar(c)) {
-      if (cp < 0x80 && news_) {
-        // URLs and e-mails start with an ASCII letter or digit.
-        if ((cp | 0x20) == 'h' || (cp | 0x20) == 'w' || (cp | 0x20) == 'f') {
-          size_t body = 0;
-          if (StartsWithNoCase(text, pos, end, "http://")) body = pos + 7;
-          else if (StartsWithNoCase(text, pos, end, "https://")) body = pos + 8;
-          else if (StartsWithNoCase(text, pos, end, "ftp://")) body = pos + 6;
-          else if (StartsWithNoCase(text, pos, end, "www.")) body = pos + 4;
-          if (body && body < end) {
-            size_t p = body;
-            bool paren = false;
-            while (p < end) {
-              CharClass uc = ClassAt(cc, text, p, end, &ncp, &nlen);
-              if (EndsUrl(ncp, uc)) break;
-              if (ncp == '(') paren = true;
-              p += nlen;
-            }
-            while (p > body && (std::strchr(".,;:!?'])}", text[p - 1]) != nullptr) &&
-                   !(text[p - 1] == ')' && paren)) {
-              --p;
-            }
-            if (p > body) {
-              emit(start, p, TokenKind::kUrl);
-              pos = p;
-              continue;
-            }
-          }
-        }
-        if (pos >= email_fail_until) {
-          size_t p = pos;
-          while (p < end && IsEmailLocalChar(text[p])) ++p;
-          size_t dom = (p < end && text[p] == '@' && p > pos) ? EmailDomainEnd(text, p + 1, end)
-                                                              : 0;
-          if (dom) {
-            emit(start, dom, TokenKind::kEmail);
-            pos = dom;
-            continue;
-          }
-          email_fail_until = p;
-        }
+      if (cp < 0x80 && (end = scan.Url(pos))) {
+        kind = TokenKind::kUrl;
+      } else if (cp < 0x80 && (end = scan.Email(pos))) {
+        kind = TokenKind::kEmail;
+      } else {
+        end = scan.Compound(pos, &kind);
       }
-      // A compound: atoms glued by joiners.
-      bool has_letter = false;
-      size_t p = pos;
-      for (;;) {
-        CharClass ac = ClassAt(cc, text, p, end, &cp, &len);
-        const bool digit_atom = ac == kCcDigit;
-        const size_t atom_start = p;
-        if (digit_atom) {
-          do {
-            p += len;
-          } while (p < end && ClassAt(cc, text, p, end, &cp, &len) == kCcDigit);
-        } else {
-          has_letter = true;
-          int script = news_ ? 0 : Script(cp);
-          for (;;) {
-            p += len;
-            if (p >= end) break;
-            CharClass lc = ClassAt(cc, text, p, end, &cp, &len);
-            if (!CharClasses::IsLetter(lc) && lc != kCcMark) break;
-            if (script && lc != kCcMark) {
-              int s = Script(cp);
-              if (s && s != script) break;
-            }
-          }
-        }
-        // Marks after digits ("5²") belong to the number.
-        while (digit_atom && p < end && ClassAt(cc, text, p, end, &cp, &len) == kCcMark) p += len;
-        if (p >= end) break;
-        CharClass jc = ClassAt(cc, text, p, end, &cp, &len);
-        const size_t q = p + len;
-        if (q >= end) break;
-        CharClass nc = ClassAt(cc, text, q, end, &ncp, &nlen);
-        bool join = false;
-        switch (jc) {
-          case kCcHyphen:
-          case kCcConnector:
-            join = CharClasses::IsWordChar(nc) && nc != kCcMark;
-            break;
-          case kCcApostrophe:
-            join = news_ && !digit_atom && CharClasses::IsLetter(nc);
-            break;
-          case kCcTerminal:
-          case kCcPunct:
-            if (cp == '.' || cp == ',') {
-              if (digit_atom) {
-                join = nc == kCcDigit;
-              } else if (cp == '.' && news_ && CharClasses::IsLetter(nc)) {
-                size_t d = DomainEnd(text, p, end);
-                if (d) {
-                  p = d;
-                  goto compound_done;
-                }
-              }
-            } else if (cp == '/' || cp == '\\') {
-              join = digit_atom && nc == kCcDigit;
-            } else if (cp == ':') {
-              // Clock times: 1-2 digits, ':', exactly two digits ("15:30", "9:05:30").
-              if (news_ && digit_atom && p - atom_start <= 2 && nc == kCcDigit) {
-                size_t r = q;
-                while (r < end && text[r] >= '0' && text[r] <= '9') ++r;
-                join = r - q == 2;
-              }
-            }
-            break;
-          case kCcSymbol:
-            join = news_ && cp == '+' && digit_atom && nc == kCcDigit;
-            break;
-          default:
-            break;
-        }
-        // News scheme: letters and digits glued without a joiner stay one word: "HTML5",
-        // "3Com", "G20" (razdel splits them).
-        if (!join && news_ && (digit_atom ? CharClasses::IsLetter(jc) : jc == kCcDigit)) {
-          continue;
-        }
-        if (!join) break;
-        p = q;
-      }
-    compound_done:
-      emit(start, p, has_letter ? TokenKind::kWord : TokenKind::kNumber);
-      pos = p;
-      continue;
+    } else if (cp == '.' && (end = scan.DomainZone(pos))) {
+      kind = TokenKind::kUrl;
+    } else if ((cp == '#' || cp == '@') && (end = scan.Hashtag(pos))) {
+      kind = TokenKind::kHashtag;
+    } else if (cp == '&' && (end = scan.CharacterReference(pos))) {
+      kind = TokenKind::kSymbol;
+    } else {
+      end = text_internal::SignEnd(r, pos, cp, c, len, &kind);
     }
-    size_t p = pos + len;
-    TokenKind kind = TokenKind::kPunct;
-    if (cp == ':' || cp == ';' || cp == '=') {
-      // Smileys ":)", ";-(", ":)))", "=))": razdel's [=:;]-?[)(]{1,3}.
-      size_t r = p;
-      if (r < end && text[r] == '-') ++r;
-      size_t s = r;
-      while (r < end && r - s < 3 && (text[r] == ')' || text[r] == '(')) ++r;
-      if (r > s) {
-        emit(start, r, kind);
-        pos = r;
-        continue;
-      }
-    }
-    size_t before = start;  // start of the previous character, for the domain-zone check
-    while (before > range.begin && before + 4 > start) {
-      --before;
-      if ((static_cast<unsigned char>(text[before]) & 0xC0) != 0x80) break;
-    }
-    // Preceded by nothing, a space, a line end (any: "\r", U+2028, ...) or an opening bracket.
-    auto opens_word = [&] {
-      if (start == range.begin || text[start - 1] == ' ') return true;
-      CharClass b = ClassAt(cc, text, before, end, &ncp, &nlen);
-      return b == kCcOpen || b == kCcNewline;
-    };
-    if (cp == '.' && news_ && p < end && opens_word()) {
-      // A domain zone on its own: " .РФ", "«.eu»".
-      size_t d = DomainEnd(text, start, end);
-      if (d && (d >= end || !CharClasses::IsWordChar(ClassAt(cc, text, d, end, &ncp, &nlen)))) {
-        emit(start, d, TokenKind::kUrl);
-        pos = d;
-        continue;
-      }
-    }
-    switch (c) {
-      case kCcTerminal:
-        while (p < end && ClassAt(cc, text, p, end, &ncp, &nlen) == kCcTerminal) p += nlen;
-        break;
-      case kCcHyphen:
-        if (cp == '-') {
-          while (p < end && text[p] == '-') ++p;
-        }
-        break;
-      case kCcSymbol: {
-        kind = TokenKind::kSymbol;
-        // Emoji sequences: modifiers, variation selectors, ZWJ + next emoji, flag pairs.
-        bool regional = cp >= 0x1F1E6 && cp <= 0x1F1FF;
-        while (p < end) {
-          CharClass ec = ClassAt(cc, text, p, end, &ncp, &nlen);
-          if (ec == kCcMark) {
-            p += nlen;
-            if (ncp == 0x200D && p < end &&
-                ClassAt(cc, text, p, end, &ncp, &nlen) == kCcSymbol && ncp >= 0x2000) {
-              p += nlen;
-            }
-          } else if (ncp >= 0x1F3FB && ncp <= 0x1F3FF) {
-            p += nlen;
-          } else if (regional && ncp >= 0x1F1E6 && ncp <= 0x1F1FF) {
-            p += nlen;
-            regional = false;
-          } else {
-            break;
-          }
-        }
-        break;
-      }
-      case kCcOther:
-      case kCcMark:
-        kind = TokenKind::kOther;
-        break;
-      default:
-        if ((cp == '#' || cp == '@') && news_ &&
-            !(start > range.begin && text[start - 1] == '&')) {
-          // "#тег", "@user": needs a letter ("&#62;" and "#1" are not hashtags).
-          size_t r = p;
-          bool letter = false;
-          while (r < end) {
-            CharClass hc = ClassAt(cc, text, r, end, &ncp, &nlen);
-            if (!CharClasses::IsWordChar(hc) && hc != kCcConnector) break;
-            letter |= CharClasses::IsLetter(hc) || hc == kCcConnector;
-            r += nlen;
-          }
-          if (r > p && letter) {
-            p = r;
-            kind = TokenKind::kHashtag;
-          }
-        } else if (cp == '*' || cp == '`') {
-          while (p < end && text[p] == static_cast<char>(cp)) ++p;
-        } else if (cp == '&' && news_) {
-          // HTML character references left in scraped text: "&#39;", "&#x27;", "&amp;".
-          size_t r = p;
-          if (r < end && text[r] == '#') ++r;
-          size_t s = r;
-          while (r < end && r - s < 10 && IsAsciiAlnum(text[r])) ++r;
-          if (r > s && r < end && text[r] == ';') {
-            p = r + 1;
-            kind = TokenKind::kSymbol;
-          }
-        }
-        break;
-    }
-    emit(start, p, kind);
-    pos = p;
+    Token& t = tokens->emplace_back();
+    t.span = Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)};
+    t.kind = kind;
+    pos = end;
   }
 }
 

@@ -8,19 +8,21 @@
 // are one token; every other punctuation sign is its own token ("»." is two). Where razdel is
 // silent or, we think, wrong, we choose: times "15:30" and sums "2+2" are one number,
 // "O'Neil" is one word, letters glued to digits are one word ("HTML5", "3Com", "G20"),
-// a domain zone after a space is one token (" .РФ"), "Lenta.ru" (word + "." + a top-level domain from data/rules/domains.tsv)
-// is one token, mixed-script words ("Bлaдимир") are one word, emoji sequences (with ZWJ,
-// variation selectors, skin tones, flag pairs) are one symbol, HTML character references left
-// in scraped text ("&#39;", "&amp;") are one symbol.
+// a domain zone after a space is one token (" .РФ"), "Lenta.ru" (word + "." + a top-level
+// domain from data/rules/domains.tsv) is one token, mixed-script words ("Bлaдимир") are one
+// word, emoji sequences (with ZWJ, variation selectors, skin tones, flag pairs) are one
+// symbol, HTML character references left in scraped text ("&#39;", "&amp;") are one symbol.
 //
 // Scheme kRazdel reproduces razdel's own conventions where they differ from ours by design
 // (URLs, e-mails, domains, clock times, "2+2" and apostrophes are split into their pieces,
 // a Latin/Cyrillic script change splits a word); it exists to score against razdel-made
-// gold data and is not meant for the pipeline.
+// gold data and is not meant for the pipeline. It is a pass over the news tokens
+// (razdel_scheme.h), applied after the news scan, so the tokenizer's scan has one scheme.
 //
 // Complexity: linear in the input; every byte is looked at a bounded number of times (the
-// e-mail scan remembers how far a failed attempt reached so it is never repeated). No heap
-// allocation except appending to the output vector.
+// e-mail scan remembers how far a failed attempt reached so it is never repeated). Scheme
+// kNews allocates nothing except by appending to the output vector; kRazdel also holds the
+// news tokens of the range in a scratch vector.
 #ifndef SVODKA_TEXT_TOKENIZER_H_
 #define SVODKA_TEXT_TOKENIZER_H_
 
@@ -41,16 +43,17 @@ class Tokenizer {
   explicit Tokenizer(TokenScheme scheme = TokenScheme::kNews);
 
   // Appends the tokens of text[range.begin, range.end) to *tokens (span and kind set, other
-  // fields empty), in order, without overlaps; whitespace is never inside a token.
+  // fields empty), in order, without overlaps; whitespace is never inside a token, and every
+  // other character is inside one. No token depends on text outside the range.
   // Precondition: text is valid UTF-8 and range lies on character boundaries.
   void Tokenize(std::string_view text, Span range, std::vector<Token>* tokens) const;
 
  private:
-  // End of "word.tld[.tld]" when text[dot] == '.' starts such a domain tail, else 0.
-  size_t DomainEnd(std::string_view text, size_t dot, size_t end) const;
+  // Tokenize under the news conventions: the scan itself (tokenizer.cc).
+  void TokenizeNews(std::string_view text, Span range, std::vector<Token>* tokens) const;
 
-  std::unordered_set<std::string> domains_;
-  bool news_ = true;  // scheme kNews  // lower-case labels
+  std::unordered_set<std::string> domains_;  // lower-case top-level domain labels
+  TokenScheme scheme_;
 };
 
 }  // namespace svodka

@@ -64,6 +64,80 @@ TEST(TokenizerTest, UrlsEmailsHashtags) {
   EXPECT_EQ(Tokens("#МыВместе и &#39;"), (V{"#МыВместе", "и", "&#39;"}));
 }
 
+std::vector<TokenKind> Kinds(const std::string& text) {
+  std::vector<Token> tokens;
+  std::vector<Span> sentences;
+  testing_text::TheSegmenter().Segment(text, &tokens, &sentences);
+  std::vector<TokenKind> kinds;
+  for (const Token& t : tokens) kinds.push_back(t.kind);
+  return kinds;
+}
+
+// Texts in which nothing is a URL, and what they are instead.
+TEST(TokenizerTest, NotUrls) {
+  // A scheme or "www." with nothing after it.
+  EXPECT_EQ(Tokens("http://"), (V{"http", ":", "/", "/"}));
+  EXPECT_EQ(Tokens("см. www."), (V{"см", ".", "www", "."}));
+  EXPECT_EQ(Tokens("www.)"), (V{"www", ".", ")"}));
+  EXPECT_EQ(Tokens("http:/a.ru"), (V{"http", ":", "/", "a.ru"}));
+  // Without a scheme or "www." an address is a domain word and signs.
+  EXPECT_EQ(Tokens("tass.ru/x."), (V{"tass.ru", "/", "x", "."}));
+  EXPECT_EQ(Tokens("t.me/x"), (V{"t.me", "/", "x"}));
+  EXPECT_EQ(Tokens("на tass.ru:"), (V{"на", "tass.ru", ":"}));
+  // Russian abbreviations, file names and version numbers are not domains.
+  EXPECT_EQ(Tokens("и т.д."), (V{"и", "т", ".", "д", "."}));
+  EXPECT_EQ(Tokens("т.е. С.Петербург"), (V{"т", ".", "е", ".", "С", ".", "Петербург"}));
+  EXPECT_EQ(Tokens("report.pdf"), (V{"report", ".", "pdf"}));
+  EXPECT_EQ(Tokens("1.2.3 и 1.2.3."), (V{"1.2.3", "и", "1.2.3", "."}));
+  EXPECT_EQ(Tokens("v1.2.3 вышла"), (V{"v1.2.3", "вышла"}));
+  for (const char* text : {"http://", "www.", "tass.ru/x.", "и т.д.", "report.pdf", "1.2.3"}) {
+    for (TokenKind k : Kinds(text)) EXPECT_NE(k, TokenKind::kUrl) << text;
+  }
+}
+
+TEST(TokenizerTest, UrlEnds) {
+  // Brackets, quotes and sentence punctuation around a URL are not part of it.
+  EXPECT_EQ(Tokens("(http://a.ru)"), (V{"(", "http://a.ru", ")"}));
+  EXPECT_EQ(Tokens("«http://a.ru»"), (V{"«", "http://a.ru", "»"}));
+  EXPECT_EQ(Tokens("http://a.ru\"x"), (V{"http://a.ru", "\"", "x"}));
+  EXPECT_EQ(Tokens("см. http://tass.ru/x.!"), (V{"см", ".", "http://tass.ru/x", ".!"}));
+  EXPECT_EQ(Tokens("https://tass.ru/a?b=1&c=2, и"), (V{"https://tass.ru/a?b=1&c=2", ",", "и"}));
+  // ... unless the URL opened the bracket, or the signs are inside it.
+  EXPECT_EQ(Tokens("http://a.ru/x_(y)."), (V{"http://a.ru/x_(y)", "."}));
+  EXPECT_EQ(Tokens("http://a.ru:8080/x ftp://x WWW.KREMLIN.RU"),
+            (V{"http://a.ru:8080/x", "ftp://x", "WWW.KREMLIN.RU"}));
+  EXPECT_THAT(Kinds("(http://a.ru) www.tass"),
+              ElementsAre(TokenKind::kPunct, TokenKind::kUrl, TokenKind::kPunct, TokenKind::kUrl));
+}
+
+// Texts in which nothing is an e-mail address, and what they are instead (issue 6: a domain
+// label may not start or end with "-"; before, "a@-b.ru" was one address).
+TEST(TokenizerTest, NotEmails) {
+  // No dot in the domain: a word and a mention.
+  EXPECT_EQ(Tokens("a@b"), (V{"a", "@b"}));
+  EXPECT_EQ(Tokens("user@localhost"), (V{"user", "@localhost"}));
+  // No domain label, or one that starts or ends with "-".
+  EXPECT_EQ(Tokens("mail@.ru"), (V{"mail", "@", ".", "ru"}));
+  EXPECT_EQ(Tokens("a@-b.ru"), (V{"a", "@", "-", "b.ru"}));
+  EXPECT_EQ(Tokens("a@b-.ru"), (V{"a", "@b", "-", ".", "ru"}));
+  // The last label must be alphabetic; the name must be ASCII.
+  EXPECT_EQ(Tokens("a@1.2"), (V{"a", "@", "1.2"}));
+  EXPECT_EQ(Tokens("a@mail.ru5 ."), (V{"a", "@mail", ".", "ru5", "."}));
+  EXPECT_EQ(Tokens("иван@mail.ru"), (V{"иван", "@mail", ".", "ru"}));
+  for (const char* text : {"a@b", "user@localhost", "mail@.ru", "a@-b.ru", "a@b-.ru", "a@1.2",
+                           "иван@mail.ru"}) {
+    for (TokenKind k : Kinds(text)) EXPECT_NE(k, TokenKind::kEmail) << text;
+  }
+}
+
+TEST(TokenizerTest, EmailEnds) {
+  EXPECT_EQ(Tokens("x@mail.ru."), (V{"x@mail.ru", "."}));
+  EXPECT_EQ(Tokens("«press@tass.ru»"), (V{"«", "press@tass.ru", "»"}));
+  EXPECT_EQ(Tokens("mailto:a@b.ru"), (V{"mailto", ":", "a@b.ru"}));
+  EXPECT_EQ(Tokens(".a@mail.ru"), (V{".", "a@mail.ru"}));
+  EXPECT_EQ(Tokens("a-b_c%d+e@my-mail.co.uk"), (V{"a-b_c%d+e@my-mail.co.uk"}));
+}
+
 TEST(TokenizerTest, EmojiAndMixedScripts) {
   EXPECT_EQ(Tokens("Ура👍🏽!"), (V{"Ура", "👍🏽", "!"}));
   EXPECT_EQ(Tokens("👨‍👩‍👧 🇷🇺"), (V{"👨‍👩‍👧", "🇷🇺"}));
