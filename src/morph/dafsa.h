@@ -48,8 +48,11 @@ class Dafsa {
   uint32_t transition_count() const { return count_; }
 
   // The state reached from `state` by label c, kSink, or kNone if there is no such transition.
+  // A state has at most 256 transitions (one per byte), so at most 256 are looked at, whatever
+  // a corrupt file says.
   uint32_t Next(uint32_t state, uint8_t c) const {
-    for (uint32_t i = state; i < count_; ++i) {
+    const uint32_t end = count_ - state > 256 ? state + 256 : count_;
+    for (uint32_t i = state; i < end; ++i) {
       const uint8_t l = labels_[i];
       const uint32_t n = next_[i];
       if (l == c) return n & ~kLast;
@@ -74,6 +77,12 @@ class Dafsa {
   // Calls f(const uint8_t* bytes) for every string of exactly `len` (<= 16) bytes leading from
   // `state` to the final state, in label order; stops after `limit` strings.
   // Returns the number of strings reported.
+  //
+  // Work is bounded by kStepsPerString * limit * len transitions looked at: in a well-formed
+  // automaton every transition leads to the final state, so each string costs about `len`
+  // steps; a corrupt one (dead ends, 256-way branching at every level: 256^len paths) is cut
+  // off there instead of running for years.
+  static constexpr size_t kStepsPerString = 64;
   template <typename F>
   int Enumerate(uint32_t state, int len, int limit, F&& f) const {
     uint8_t buf[16];
@@ -82,7 +91,9 @@ class Dafsa {
     int found = 0;
     int depth = 0;
     pos[0] = state;
+    size_t steps = kStepsPerString * static_cast<size_t>(limit) * static_cast<size_t>(len);
     while (depth >= 0) {
+      if (steps-- == 0) return found;
       const uint32_t i = pos[depth];
       if (i >= count_) {  // corrupt: ran off the end
         --depth;

@@ -3,6 +3,8 @@
 // Russian-like stems and shared paradigm endings, so suffix sharing is exercised.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include <algorithm>
 #include <map>
 #include <random>
@@ -135,6 +137,32 @@ TEST(DafsaTest, EmptyAutomaton) {
   auto d = Dafsa::Map(bytes, "empty");
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE(Lookup(*d, "x").empty());
+}
+
+// A corrupt automaton (found by fuzzing a dictionary whose checksum was made to match): one
+// state of 256 transitions without an end mark, every one leading back to it, and none to the
+// final state. Enumerating 6-byte strings from it would walk 256^6 paths; the work is bounded.
+TEST(DafsaTest, CorruptAutomatonCannotMakeLookupsExplode) {
+  constexpr uint32_t kCount = 300;
+  std::string bytes(8 + (kCount + 7) / 8 * 8 + kCount * 4, '\0');
+  const uint32_t root = 0;
+  std::memcpy(bytes.data(), &kCount, 4);
+  std::memcpy(bytes.data() + 4, &root, 4);
+  for (uint32_t i = 0; i < kCount; ++i) {
+    bytes[8 + i] = static_cast<char>(i % 256);  // not sorted after 255, never marked last
+    const uint32_t next = 0;                     // back to the start: a cycle
+    std::memcpy(bytes.data() + 8 + (kCount + 7) / 8 * 8 + i * 4, &next, 4);
+  }
+  std::string aligned(bytes.size() + 8, '\0');  // Map needs 4-byte alignment
+  const size_t shift = (4 - reinterpret_cast<uintptr_t>(aligned.data()) % 4) % 4;
+  std::memcpy(aligned.data() + shift, bytes.data(), bytes.size());
+  auto d = Dafsa::Map(std::string_view(aligned).substr(shift, bytes.size()), "corrupt");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  int calls = 0;
+  EXPECT_EQ(d->Enumerate(0, 6, 256, [&](const uint8_t*) { ++calls; }), 0);
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(d->Next(0, 200), 0u);           // found among the first 256 transitions
+  EXPECT_EQ(d->Walk(0, std::string(100000, 'x')), 0u);  // loops, but each step is bounded
 }
 
 TEST(DafsaTest, MapRejectsBadSizes) {
