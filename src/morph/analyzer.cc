@@ -228,8 +228,9 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
   };
   // Numbers: digits with inner , or . ("2,5", "1.5"): NUM, and for integers also ADJ (UD
   // tags years and ordinals written in digits as ADJ: "в 1945 году"). Digits + hyphen +
-  // adjectival ending ("1990-х", "14-го", "3-й"): ADJ first (lemma "1990-й"). Digit groups
-  // joined by ':', '/', '-' ("3:0", "2007/08", "46-49"): NUM.
+  // Cyrillic ending ("1990-х", "14-го", "3-й"): an ordinal, ADJ (lemma "1990-й"), as in the
+  // treebanks (65 of 67 such tokens). Digit groups joined by ':', '/', '-' ("3:0", "2007/08",
+  // "46-49"): NUM.
   if (k.n > 0 && k.key[0] >= '0' && k.key[0] <= '9') {
     int i = 0;
     bool real = false;
@@ -252,8 +253,7 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
       bool cyr = true;
       for (int j = i + 1; j < k.n; ++j) cyr = cyr && alphabet::IsCyrillic(k.key[j]);
       if (cyr) {
-        add(tag_intg, Upos::kAdj, ParseSource::kNumber, k.n - i - 1 <= 3 ? 0.8f : 0.4f);
-        add(tag_intg, Upos::kNum, ParseSource::kNumber, k.n - i - 1 <= 3 ? 0.2f : 0.6f);
+        add(tag_intg, Upos::kAdj, ParseSource::kNumber, 1);
         return;
       }
     }
@@ -271,10 +271,9 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
     }
   }
   // Initials: one capital Cyrillic letter, optionally followed by a period.
-  if ((k.n == 1 || (k.n == 2 && k.cp[1] == '.')) && k.cyr == 1 && k.upper == 1) {
-    add(tag_init_name_m, Upos::kPropn, ParseSource::kInitial, 0.5f);
-    add(tag_init_patr, Upos::kPropn, ParseSource::kInitial, 0.3f);
-    add(tag_init_name_f, Upos::kPropn, ParseSource::kInitial, 0.2f);
+  if ((k.n == 1 || (k.n == 2 && k.cp[1] == '.')) && k.cyr == 1 && k.upper == 1 &&
+      !initials.empty()) {
+    for (const FixedReading& r : initials) add(r.tag, r.upos, ParseSource::kInitial, r.score);
     return;
   }
   // Latin words (letters, digits, inner hyphens, apostrophes, periods).
@@ -289,7 +288,7 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
     if (ok) {
       bool roman = k.n > 0 && k.upper == k.n;
       for (int i = 0; i < k.n && roman; ++i) roman = std::strchr("IVXLCDM", static_cast<int>(k.cp[i])) != nullptr;
-      if (roman) add(tag_romn, Upos::kAdj, ParseSource::kLatin, 0.5f);  // "XVIII век"
+      if (roman) add(tag_romn, tags[tag_romn].upos, ParseSource::kLatin, 0.5f);  // "XVIII век"
       if (k.is_upper[0]) {
         add(tag_latn, Upos::kX, ParseSource::kLatin, roman ? 0.3f : 0.6f);
         add(tag_latn, Upos::kPropn, ParseSource::kLatin, roman ? 0.2f : 0.4f);
@@ -312,36 +311,44 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
       punct = punct && p;
       symbol = symbol && (s || p);
     }
+    // Quotation marks typed as `` and '' (morph_punct.tsv, PUNCT).
     bool quotes = !word.empty();
-    for (char c : word) quotes = quotes && (c == '`' || c == '\'' || c == '"');
-    if (quotes) {  // `` and '' are quotation marks
-      add(tag_pnct, Upos::kPunct, ParseSource::kPunct, 1);
+    for (size_t i = 0; i < word.size() && quotes;) {
+      const unsigned char c = static_cast<unsigned char>(word[i]);
+      if (c < 0x80) {
+        quotes = quote_ascii[c];
+        ++i;
+        continue;
+      }
+      size_t len = 1;
+      const char32_t cp = DecodeUtf8(word, i, &len);
+      i += len;
+      quotes = std::find(rules.quote_chars.begin(), rules.quote_chars.end(), cp) !=
+               rules.quote_chars.end();
+    }
+    if (quotes) {
+      add(tag_pnct, tags[tag_pnct].upos, ParseSource::kPunct, 1);
       return;
     }
     if (!word.empty() && punct) {
-      // "%" , "#", "&" , "*" , "/" , "@" are punctuation in Unicode but symbols in UD.
-      if (word == "%" || word == "#" || word == "&" || word == "*" || word == "/" || word == "@" ||
-          word == "\xE2\x84\x96" /* № */ || word == "\xC2\xA7" /* § */) {
-        add(tag_symb, Upos::kSym, ParseSource::kSymbol, 1);
+      // "%", "#", "&", ... are punctuation in Unicode but symbols in UD (morph_punct.tsv, SYM).
+      if (word.size() <= sym_max_bytes &&
+          std::find(rules.sym_tokens.begin(), rules.sym_tokens.end(), word) !=
+              rules.sym_tokens.end()) {
+        add(tag_symb, tags[tag_symb].upos, ParseSource::kSymbol, 1);
       } else {
-        add(tag_pnct, Upos::kPunct, ParseSource::kPunct, 1);
+        add(tag_pnct, tags[tag_pnct].upos, ParseSource::kPunct, 1);
       }
       return;
     }
     if (!word.empty() && symbol) {
-      add(tag_symb, Upos::kSym, ParseSource::kSymbol, 1);
+      add(tag_symb, tags[tag_symb].upos, ParseSource::kSymbol, 1);
       return;
     }
   }
 }
 
 namespace {
-
-// Particles written after a hyphen and kept verbatim: "кто-нибудь", "скажи-ка".
-constexpr std::string_view kParticles[] = {"\xF2\xEE" /* то */, "\xEB\xE8\xE1\xEE" /* либо */,
-                                           "\xED\xE8\xE1\xF3\xE4\xFC" /* нибудь */,
-                                           "\xEA\xE0" /* ка */, "\xF2\xE0\xEA\xE8" /* таки */,
-                                           "\xE4\xE5" /* де */, "\xF1" /* с */};
 
 // Stable insertion sort by descending score: lists are short, and std::stable_sort may
 // allocate.
@@ -397,7 +404,7 @@ void Analyzer::Impl::Analyze(std::string_view word, std::vector<MorphParse>* out
     if (last > 0) {
       const std::string_view tail(reinterpret_cast<const char*>(k.key + last + 1),
                                   static_cast<size_t>(k.n - last - 1));
-      for (std::string_view particle : kParticles) {
+      for (std::string_view particle : hyphen_particles) {
         if (tail != particle) continue;
         const size_t first = out->size();
         if (Lookup(k.key, 0, last, ParseSource::kHyphen, out)) {
@@ -462,20 +469,10 @@ void Analyzer::Impl::GuessPart(const KeyBuf& k, int b, std::vector<MorphParse>* 
 }
 
 void Analyzer::Impl::Finish(const KeyBuf& k, std::vector<MorphParse>* out) const {
-  const size_t n = out->size();
-  for (size_t i = 0; i < n; ++i) {
-    MorphParse& p = (*out)[i];
+  for (MorphParse& p : *out) {
     RefineUpos(k, &p);
     if (p.source == ParseSource::kGuesser && k.is_upper[0] && p.upos == Upos::kNoun) {
       p.upos = Upos::kPropn;  // an unknown capitalized noun is most likely a name
-    }
-    if (p.upos == Upos::kAux && tags[p.tag].upos == Upos::kVerb) {
-      // "быть" is AUX as copula/auxiliary, VERB as existential "есть/был": keep both.
-      MorphParse v = p;
-      v.upos = Upos::kVerb;
-      v.score = p.score * 0.25f;
-      p.score *= 0.75f;
-      out->push_back(v);
     }
   }
   SortByScore(out, 0);

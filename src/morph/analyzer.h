@@ -7,11 +7,13 @@
 //      where an input "е" also matches a dictionary "ё" (as pymorphy2 does: "еще" -> "ещё");
 //      scored by P(tag|word) from the OpenCorpora corpus where known, otherwise by a
 //      tag-frequency prior;
-//   2. tokens that are not words: numbers ("2017", "2,5", "1990-х"), punctuation, symbols,
-//      Latin words, initials ("В.");
+//   2. tokens that are not words: numbers ("2017", "2,5"; "1990-х" is an ordinal, ADJ),
+//      punctuation, symbols (data/rules/morph_punct.tsv), Latin words, initials ("В.",
+//      data/rules/morph_added_readings.tsv);
 //   3. hyphenated words not in the dictionary: the part after the last hyphen is analysed and
 //      the prefix is kept verbatim ("интернет-магазина" -> "интернет-магазин"), particles
-//      "-то", "-либо", "-нибудь", "-ка", "-таки" are analysed on the left part; abbreviation
+//      ("-то", "-нибудь", ... data/rules/morph_hyphen_particles.tsv) are kept verbatim after
+//      the analysed left part ("кто-нибудь"); abbreviation
 //      readings of the last part are dropped (their lemma is the expanded word), and a word
 //      whose last part is one letter ("п-р-и-в-е-т", "Чта-а-а") is not a compound: it goes
 //      to 5., so its lemma is the word itself;
@@ -19,12 +21,15 @@
 //      pymorphy2's KnownSuffixAnalyzer ("Кисидой" -> "Кисида", "твитнул" -> "твитнуть");
 //   5. a fallback UNKN/X parse, so Analyze never returns an empty list.
 //
-// Lemmas follow UD Russian where the dictionary's lexemes differ: prepositions, conjunctions
-// and particles are their own lemma ("во" -> "во"), ordinals are not merged with cardinals
-// ("первого" -> "первый"). Combining stress marks (U+0301, U+0300) are ignored.
+// UPOS and FEATS come from data/rules/opencorpora_ud.tsv (by part of speech, grammeme and
+// lexeme: "быть" is AUX, "который" PRON). Lemmas follow UD Russian where the dictionary's
+// lexemes differ: prepositions, conjunctions and particles are their own lemma ("во" ->
+// "во"), ordinals are not merged with cardinals ("первого" -> "первый"). Combining stress
+// marks (U+0301, U+0300) are ignored.
 //
-// Capitalization: lemmas of proper names (Name/Surn/Patr/Geox/Orgn/Trad) and abbreviations
-// keep the input's capitalization per hyphen-separated part ("Лаврова" -> "Лавров",
+// Capitalization: lemmas of proper names and abbreviations (the "proper" grammemes of
+// data/rules/morph_grammeme_classes.tsv) keep the input's capitalization per hyphen-separated
+// part ("Лаврова" -> "Лавров",
 // "МИД" -> "МИД", "Южно-Сахалинска" -> "Южно-Сахалинск"); other lemmas are lower case.
 //
 // Thread-safety: all const methods may be called concurrently. The Analyzer owns its mapped
@@ -44,6 +49,7 @@
 namespace svodka {
 
 class Dictionary;
+struct MorphRules;
 
 // Universal POS tags (UD v2).
 enum class Upos : uint8_t {
@@ -114,10 +120,14 @@ struct MorphParse {
 class Analyzer {
  public:
   // Maps the compiled dictionary at path (see FindDataFile in src/morph/data_path.h for the
-  // default location, "ru.dict"). Errors name the file and the failing section / offset.
+  // default location, "ru.dict") and reads the rule tables embedded from data/rules (see
+  // analyzer_rules.h). Errors name the file and the failing section / offset, or the table
+  // and line ("data/rules/opencorpora_ud.tsv:12: ...").
   static Result<Analyzer> Load(const std::string& path);
   // Takes over an already loaded dictionary; `name` is used in error messages.
   static Result<Analyzer> Create(Dictionary dict, const std::string& name);
+  // The same with rule tables other than the embedded data/rules (tests).
+  static Result<Analyzer> Create(Dictionary dict, const std::string& name, MorphRules rules);
   // Finds "ru.dict" via FindDataFile and loads it.
   static Result<Analyzer> LoadDefault();
 
@@ -136,7 +146,8 @@ class Analyzer {
   // Tag table. Valid ids are [0, TagCount()); ids from MorphParse::tag are always valid.
   const TagInfo& Tag(uint16_t tag_id) const;
   size_t TagCount() const;
-  // UD FEATS of a parse ("_" when none): the tag's FEATS, adjusted for the parse's UPOS.
+  // UD FEATS of a parse ("_" when none): its tag's FEATS (opencorpora_ud.tsv), whatever
+  // UPOS a lexeme rule gave it.
   std::string_view Feats(const MorphParse& p) const;
 
   // Grammeme id by OpenCorpora name ("nomn"), or -1.
@@ -166,6 +177,8 @@ class Analyzer {
   bool InDictionary(std::string_view word) const;
 
   const Dictionary& dictionary() const;
+  // The rule tables the analyzer was built with (src/morph/analyzer_rules.h).
+  const MorphRules& rules() const;
 
  private:
   struct Impl;

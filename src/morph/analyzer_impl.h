@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "morph/analyzer.h"
+#include "morph/analyzer_rules.h"
 #include "morph/dictionary.h"
 
 namespace svodka {
@@ -30,7 +31,14 @@ struct Analyzer::Impl {
     Upos upos;
   };
 
-  Status Init(const std::string& path);
+  // A reading offered for a kind of non-word token (morph_added_readings.tsv).
+  struct FixedReading {
+    uint16_t tag;
+    Upos upos;
+    float score;
+  };
+
+  Status Init(const std::string& path, MorphRules morph_rules);
   int GrammemeId(std::string_view name) const;
   // False when the word is longer than KeyBuf::kMax code points.
   bool Normalize(std::string_view word, KeyBuf* k) const;
@@ -55,17 +63,21 @@ struct Analyzer::Impl {
   std::vector<std::string> grammeme_names;
   std::unordered_map<std::string_view, int> grammeme_index;  // views into grammeme_names
   std::vector<TagInfo> tags;
-  std::vector<std::string> feats_no_degree;
   std::vector<bool> tag_has_lexeme_rule;
   std::vector<bool> proper_tag;
   std::vector<LexemeRule> lexeme_rules;  // sorted by lemma
   static constexpr size_t kRuleMaxLen = 64;
   bool rule_lengths[kRuleMaxLen] = {};  // lengths of rule lemmas (a cheap pre-filter)
   int tag_pnct = -1, tag_intg = -1, tag_real = -1, tag_latn = -1, tag_romn = -1, tag_unkn = -1,
-      tag_symb = -1, tag_init_name_m = -1, tag_init_name_f = -1, tag_init_patr = -1;
+      tag_symb = -1;
+  std::vector<FixedReading> initials;             // readings of a capital letter ("В.")
+  std::vector<std::string> hyphen_particles;      // key alphabet ("нибудь")
+  bool quote_ascii[128] = {};  // the ASCII characters of rules.quote_chars (a fast path)
+  size_t sym_max_bytes = 0;    // the longest of rules.sym_tokens
   int g_sing = -1, g_plur = -1, g_noun = -1, g_adjf = -1, g_anum = -1, g_patr = -1, g_femn = -1,
       g_abbr = -1;
   GrammemeSet self_lemma_pos;  // parts of speech whose lemma is the word itself
+  MorphRules rules;  // the rule tables, as read (CandidateMaker builds on them too)
 };
 
 }  // namespace svodka

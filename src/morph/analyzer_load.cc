@@ -1,6 +1,7 @@
 // Analyzer, part 1: loading — mapping the dictionary, building the tag tables and the
-// OpenCorpora→UD mapping from data/rules/opencorpora_ud.tsv. See analyzer.h for the contract;
-// analysis is in analyzer.cc, lemmas and inflection in analyzer_forms.cc.
+// OpenCorpora→UD mapping from the rule tables (data/rules/opencorpora_ud.tsv and the others
+// read by analyzer_rules.cc). See analyzer.h for the contract; analysis is in analyzer.cc,
+// lemmas and inflection in analyzer_forms.cc.
 #include "morph/analyzer.h"
 
 #include <utf8proc.h>
@@ -12,6 +13,7 @@
 #include "base/utf8.h"
 #include "morph/alphabet.h"
 #include "morph/analyzer_impl.h"
+#include "morph/analyzer_rules.h"
 #include "morph/data_path.h"
 #include "morph/dict_format.h"
 #include "morph/dictionary.h"
@@ -29,13 +31,6 @@ const char* UposName(Upos upos) {
 
 namespace {
 
-std::optional<Upos> UposFromName(std::string_view s) {
-  for (int i = 0; i < kUposCount; ++i) {
-    if (s == UposName(static_cast<Upos>(i))) return static_cast<Upos>(i);
-  }
-  return std::nullopt;
-}
-
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t b = 0;
@@ -48,49 +43,18 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-// UD features by name; FEATS lists them in this (alphabetical, case-insensitive) order.
-constexpr std::string_view kFeatNames[] = {"Abbr",   "Animacy", "Aspect",  "Case",  "Degree",
-                                           "Foreign", "Gender",  "Mood",    "NumType", "Number",
-                                           "Person", "Poss",    "Reflex",  "Tense", "Variant",
-                                           "VerbForm", "Voice"};
-constexpr int kFeatSlots = sizeof(kFeatNames) / sizeof(kFeatNames[0]);
+using FeatSlots = std::string_view[kUdFeatCount];
 
-// One edit of a FEATS value: set slot to value, or clear it (value empty).
-struct FeatEdit {
-  int slot;
-  std::string value;
-};
-using FeatSlots = std::string_view[kFeatSlots];
-
-// Parses "A=B|-C" into edits; false on an unknown feature name.
-bool ParseFeatEdits(std::string_view edits, std::vector<FeatEdit>* out) {
-  if (edits.empty() || edits == "-") return true;
-  for (std::string_view e : Split(edits, '|')) {
-    if (e.empty()) continue;
-    const bool remove = e[0] == '-';
-    if (remove) e.remove_prefix(1);
-    const size_t eq = e.find('=');
-    const std::string_view name = e.substr(0, eq);
-    int slot = -1;
-    for (int i = 0; i < kFeatSlots; ++i) {
-      if (kFeatNames[i] == name) slot = i;
-    }
-    if (slot < 0 || (!remove && eq == std::string_view::npos)) return false;
-    out->push_back({slot, remove ? std::string() : std::string(e.substr(eq + 1))});
-  }
-  return true;
-}
-
-void ApplyFeatEdits(const std::vector<FeatEdit>& edits, FeatSlots& slots) {
+void ApplyFeatEdits(const std::vector<MorphRules::FeatEdit>& edits, FeatSlots& slots) {
   for (const auto& e : edits) slots[e.slot] = e.value;
 }
 
 std::string JoinFeats(const FeatSlots& slots) {
   std::string s;
-  for (int i = 0; i < kFeatSlots; ++i) {
+  for (int i = 0; i < kUdFeatCount; ++i) {
     if (slots[i].empty()) continue;
     if (!s.empty()) s += '|';
-    s += kFeatNames[i];
+    s += kUdFeatNames[i];
     s += '=';
     s += slots[i];
   }
@@ -104,16 +68,19 @@ std::string JoinFeats(const FeatSlots& slots) {
 Result<Analyzer> Analyzer::Load(const std::string& path) {
   auto dict = Dictionary::Load(path);
   if (!dict.ok()) return dict.status();
-  auto impl = std::make_unique<Impl>();
-  impl->dict = std::move(*dict);
-  if (Status s = impl->Init(path); !s.ok()) return s;
-  return Analyzer(std::move(impl));
+  return Create(std::move(*dict), path);
 }
 
 Result<Analyzer> Analyzer::Create(Dictionary dict, const std::string& name) {
+  Result<MorphRules> rules = MorphRules::LoadEmbedded();
+  if (!rules.ok()) return rules.status();
+  return Create(std::move(dict), name, std::move(*rules));
+}
+
+Result<Analyzer> Analyzer::Create(Dictionary dict, const std::string& name, MorphRules rules) {
   auto impl = std::make_unique<Impl>();
   impl->dict = std::move(dict);
-  if (Status s = impl->Init(name); !s.ok()) return s;
+  if (Status s = impl->Init(name, std::move(rules)); !s.ok()) return s;
   return Analyzer(std::move(impl));
 }
 
@@ -129,18 +96,11 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 Analyzer::~Analyzer() = default;
 
 const Dictionary& Analyzer::dictionary() const { return impl_->dict; }
+const MorphRules& Analyzer::rules() const { return impl_->rules; }
 const TagInfo& Analyzer::Tag(uint16_t tag_id) const { return impl_->tags[tag_id]; }
 size_t Analyzer::TagCount() const { return impl_->tags.size(); }
 
-std::string_view Analyzer::Feats(const MorphParse& p) const {
-  const TagInfo& t = impl_->tags[p.tag];
-  if (p.upos != t.upos &&
-      (p.upos == Upos::kPron || p.upos == Upos::kDet || p.upos == Upos::kAux ||
-       p.upos == Upos::kSconj || p.upos == Upos::kCconj)) {
-    return impl_->feats_no_degree[p.tag];
-  }
-  return t.feats;
-}
+std::string_view Analyzer::Feats(const MorphParse& p) const { return impl_->tags[p.tag].feats; }
 
 int Analyzer::GrammemeId(std::string_view name) const { return impl_->GrammemeId(name); }
 
@@ -172,7 +132,8 @@ int Analyzer::Impl::GrammemeId(std::string_view name) const {
   return it == grammeme_index.end() ? -1 : it->second;
 }
 
-Status Analyzer::Impl::Init(const std::string& path) {
+Status Analyzer::Impl::Init(const std::string& path, MorphRules morph_rules) {
+  rules = std::move(morph_rules);
   for (const auto& [name, parent] : dict.grammemes()) grammeme_names.push_back(name);
   // Pseudo-grammemes of tokens that are not words (pymorphy2's names).
   for (const char* g : {"LATN", "NUMB", "intg", "real", "PNCT", "ROMN", "UNKN", "SYMB", "Init"}) {
@@ -190,53 +151,37 @@ Status Analyzer::Impl::Init(const std::string& path) {
   }
   for (const char* g : {"LATN", "NUMB", "PNCT", "ROMN", "UNKN", "SYMB"}) is_pos[GrammemeId(g)] = true;
 
-  // The OpenCorpora -> UD table.
-  const std::string_view table = EmbeddedFile("opencorpora_ud.tsv");
-  if (table.empty()) return Internal("embedded data/rules/opencorpora_ud.tsv is missing");
-  struct PosRule { Upos upos; std::vector<FeatEdit> feats; };
+  // The OpenCorpora -> UD mapping (opencorpora_ud.tsv). A grammeme this dictionary does not
+  // have is skipped (the tiny test dictionary has few).
+  struct PosRule { Upos upos; const std::vector<MorphRules::FeatEdit>* feats; };
   std::vector<std::optional<PosRule>> pos_rules(grammeme_names.size());
   std::vector<std::optional<Upos>> gram_upos(grammeme_names.size());
-  std::vector<std::vector<FeatEdit>> gram_feats(grammeme_names.size());
-  std::vector<std::vector<FeatEdit>> feat_of(grammeme_names.size());
-  int line_no = 0;
-  for (std::string_view line : Split(table, '\n')) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    const auto f = Split(line, '\t');
-    const std::string where = "opencorpora_ud.tsv:" + std::to_string(line_no);
-    if (f.size() < 3) return Internal(where + ": expected at least 3 columns");
-    const std::string_view feats = f.size() > 3 ? f[3] : std::string_view("-");
-    if (f[0] == "lemma") {
-      const size_t slash = f[1].find('/');
-      auto upos = UposFromName(f[2]);
-      if (slash == std::string_view::npos || !upos) return Internal(where + ": bad lemma rule");
-      std::string key;
-      if (!alphabet::EncodeUtf8(f[1].substr(0, slash), &key)) return Internal(where + ": bad lemma");
-      const std::string_view pos = f[1].substr(slash + 1);
-      const int pos_id = pos == "*" ? -1 : GrammemeId(pos);
-      if (pos != "*" && pos_id < 0) return Internal(where + ": unknown POS");
-      lexeme_rules.push_back({key, pos_id, *upos});
-      continue;
+  std::vector<const std::vector<MorphRules::FeatEdit>*> gram_feats(grammeme_names.size());
+  std::vector<const std::vector<MorphRules::FeatEdit>*> feat_of(grammeme_names.size());
+  for (const MorphRules::TagRule& r : rules.tag_rules) {
+    const int g = GrammemeId(r.grammeme);
+    if (g < 0) continue;
+    switch (r.kind) {
+      case MorphRules::TagRule::Kind::kPos: pos_rules[g] = PosRule{*r.upos, &r.feats}; break;
+      case MorphRules::TagRule::Kind::kGram:
+        gram_upos[g] = r.upos;
+        gram_feats[g] = &r.feats;
+        break;
+      case MorphRules::TagRule::Kind::kFeat: feat_of[g] = &r.feats; break;
     }
-    const int g = GrammemeId(f[1]);
-    if (g < 0) continue;  // a grammeme this dictionary does not have
-    if (f[0] == "pos") {
-      auto upos = UposFromName(f[2]);
-      if (!upos) return Internal(where + ": unknown UPOS");
-      pos_rules[g] = PosRule{*upos, {}};
-      if (!ParseFeatEdits(feats, &pos_rules[g]->feats)) return Internal(where + ": bad FEATS");
-    } else if (f[0] == "gram") {
-      if (f[2] != "-") {
-        auto upos = UposFromName(f[2]);
-        if (!upos) return Internal(where + ": unknown UPOS");
-        gram_upos[g] = *upos;
-      }
-      if (!ParseFeatEdits(feats, &gram_feats[g])) return Internal(where + ": bad FEATS");
-    } else if (f[0] == "feat") {
-      if (!ParseFeatEdits(f[2], &feat_of[g])) return Internal(where + ": bad FEATS");
-    } else {
-      return Internal(where + ": unknown kind");
+  }
+  for (const MorphRules::LexemeRule& r : rules.lexeme_rules) {
+    std::string key;
+    if (!alphabet::EncodeUtf8(r.lemma, &key)) {
+      return InvalidArgument("data/rules/opencorpora_ud.tsv:" + std::to_string(r.line) +
+                             ": lemma '" + r.lemma + "' is outside the dictionary's alphabet");
     }
+    const int pos_id = r.pos == "*" ? -1 : GrammemeId(r.pos);
+    if (r.pos != "*" && pos_id < 0) {
+      return InvalidArgument("data/rules/opencorpora_ud.tsv:" + std::to_string(r.line) +
+                             ": part of speech '" + r.pos + "' is not in " + path);
+    }
+    lexeme_rules.push_back({key, pos_id, r.upos});
   }
   std::sort(lexeme_rules.begin(), lexeme_rules.end(),
             [](const LexemeRule& a, const LexemeRule& b) { return a.lemma < b.lemma; });
@@ -252,15 +197,10 @@ Status Analyzer::Impl::Init(const std::string& path) {
 
   const int noun = GrammemeId("NOUN");
   tags.resize(dict.tags().size());
-  feats_no_degree.resize(dict.tags().size());
   tag_has_lexeme_rule.assign(dict.tags().size(), false);
   GrammemeSet non_productive, proper;
-  for (const char* g : {"NUMR", "NPRO", "PRED", "PREP", "CONJ", "PRCL", "INTJ", "Apro"}) {
-    if (GrammemeId(g) >= 0) non_productive.Add(GrammemeId(g));
-  }
-  for (const char* g : {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}) {
-    if (GrammemeId(g) >= 0) proper.Add(GrammemeId(g));
-  }
+  for (const std::string& g : rules.closed_grammemes) non_productive.Add(GrammemeId(g));
+  for (const std::string& g : rules.proper_grammemes) proper.Add(GrammemeId(g));
   proper_tag.assign(dict.tags().size(), false);
   for (size_t t = 0; t < dict.tags().size(); ++t) {
     TagInfo& info = tags[t];
@@ -279,18 +219,18 @@ Status Analyzer::Impl::Init(const std::string& path) {
     FeatSlots feats = {};
     if (info.pos >= 0 && pos_rules[info.pos]) {
       info.upos = pos_rules[info.pos]->upos;
-      ApplyFeatEdits(pos_rules[info.pos]->feats, feats);
+      ApplyFeatEdits(*pos_rules[info.pos]->feats, feats);
     }
-    for (int id : ids) ApplyFeatEdits(feat_of[id], feats);
+    for (int id : ids) {
+      if (feat_of[id] != nullptr) ApplyFeatEdits(*feat_of[id], feats);
+    }
     for (int id : ids) {
       if (gram_upos[id] && (info.upos == Upos::kNoun || *gram_upos[id] != Upos::kPropn)) {
         if (*gram_upos[id] != Upos::kPropn || info.pos == noun) info.upos = *gram_upos[id];
       }
-      ApplyFeatEdits(gram_feats[id], feats);
+      if (gram_feats[id] != nullptr) ApplyFeatEdits(*gram_feats[id], feats);
     }
     info.feats = JoinFeats(feats);
-    feats[4] = {};  // Degree
-    feats_no_degree[t] = JoinFeats(feats);
     info.productive = info.grammemes.CountCommon(non_productive) == 0;
     proper_tag[t] = info.grammemes.CountCommon(proper) > 0;
     tag_has_lexeme_rule[t] = info.pos >= 0 && (pos_has_rule[info.pos] ||
@@ -309,12 +249,25 @@ Status Analyzer::Impl::Init(const std::string& path) {
   tag_romn = find_tag("ROMN");
   tag_unkn = find_tag("UNKN");
   tag_symb = find_tag("SYMB");
-  tag_init_name_m = find_tag("NOUN,anim,masc,Sgtm,Name,Fixd,Abbr,Init sing,nomn");
-  tag_init_name_f = find_tag("NOUN,anim,femn,Sgtm,Name,Fixd,Abbr,Init sing,nomn");
-  tag_init_patr = find_tag("NOUN,anim,masc,Sgtm,Patr,Fixd,Abbr,Init sing,nomn");
-  for (int t : {tag_pnct, tag_intg, tag_real, tag_latn, tag_romn, tag_unkn, tag_symb,
-                tag_init_name_m, tag_init_name_f, tag_init_patr}) {
+  for (int t : {tag_pnct, tag_intg, tag_real, tag_latn, tag_romn, tag_unkn, tag_symb}) {
     if (t < 0) return DataLoss(path + ": section tags: a tag for non-word tokens is missing");
+  }
+  for (const MorphRules::AddedReading& r : rules.added_readings) {
+    if (r.cls != "initial") continue;
+    const int t = find_tag(r.key);
+    if (t < 0) {
+      return DataLoss(path + ": section tags: no tag '" + r.key +
+                      "' (data/rules/morph_added_readings.tsv:" + std::to_string(r.line) + ")");
+    }
+    initials.push_back({static_cast<uint16_t>(t), r.upos, r.score});
+  }
+  for (char32_t c : rules.quote_chars) {
+    if (c < 128) quote_ascii[c] = true;
+  }
+  for (const std::string& s : rules.sym_tokens) sym_max_bytes = std::max(sym_max_bytes, s.size());
+  for (const std::string& particle : rules.hyphen_particles) {
+    std::string key;
+    if (alphabet::EncodeUtf8(particle, &key)) hyphen_particles.push_back(std::move(key));
   }
   g_sing = GrammemeId("sing");
   g_plur = GrammemeId("plur");
@@ -324,9 +277,7 @@ Status Analyzer::Impl::Init(const std::string& path) {
   g_patr = GrammemeId("Patr");
   g_abbr = GrammemeId("Abbr");
   g_femn = GrammemeId("femn");
-  for (const char* g : {"PREP", "CONJ", "PRCL"}) {
-    if (GrammemeId(g) >= 0) self_lemma_pos.Add(GrammemeId(g));
-  }
+  for (const std::string& g : rules.own_lemma_grammemes) self_lemma_pos.Add(GrammemeId(g));
   return Status::Ok();
 }
 

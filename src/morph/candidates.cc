@@ -16,13 +16,8 @@ constexpr const char* kPosNames[] = {"NOUN", "ADJF", "ADJS", "COMP", "VERB", "IN
                                      "UNKN"};
 constexpr uint8_t kAdjsPos = 3, kPrtsPos = 8, kAdvbPos = 11;  // 1 + index in kPosNames
 
-bool IsTimeNoun(std::string_view form) {
-  static constexpr std::string_view kForms[] = {"утром", "вечером", "днем", "днём", "ночью",
-                                                "летом", "зимой", "весной", "осенью"};
-  for (std::string_view f : kForms)
-    if (form == f) return true;
-  return false;
-}
+// The OpenCorpora grammemes behind the tagger's case, number and gender ids: part of the
+// model too (not rules).
 constexpr const char* kCaseNames[] = {"nomn", "gent", "datv", "accs", "ablt", "loct",
                                       "voct", "gen2", "acc2", "loc2"};
 constexpr const char* kNumberNames[] = {"sing", "plur"};
@@ -67,6 +62,11 @@ bool IsCapitalCyrillic(std::string_view s) {
   return letters >= 2;
 }
 
+// A token of Roman numeral letters ("XVIII").
+bool IsRomanNumeral(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("IVXLCDM") == std::string_view::npos;
+}
+
 // Combining acute and grave accents (stress marks in wiki text: "Никола́й").
 bool HasStressMarks(std::string_view s) {
   return s.find("\xCC\x81") != std::string_view::npos ||
@@ -85,8 +85,43 @@ void StripStressMarks(std::string_view s, std::string* out) {
 
 }  // namespace
 
+bool CandidateMaker::Matches(const Convention& c, const TagInfo& tag,
+                             const MorphAnalysis& a) const {
+  return (c.upos == nullptr || a.upos == c.upos) &&
+         (c.grammeme == -1 || (c.grammeme >= 0 && tag.grammemes.Has(c.grammeme)));
+}
+
+void CandidateMaker::Apply(const Convention& c, MorphAnalysis* a) {
+  if (c.set_upos != nullptr) a->upos = c.set_upos;
+  if (!c.rule->set_lemma.empty()) a->lemma = c.rule->set_lemma;
+  switch (c.rule->feats) {
+    case MorphRules::Convention::Feats::kKeep: break;
+    case MorphRules::Convention::Feats::kClear: a->feats.clear(); break;
+    case MorphRules::Convention::Feats::kKeepOnly: {
+      std::string kept;
+      size_t b = 0;
+      while (b < a->feats.size()) {
+        size_t e = a->feats.find('|', b);
+        if (e == std::string::npos) e = a->feats.size();
+        const std::string_view f = std::string_view(a->feats).substr(b, e - b);
+        const std::string_view name = f.substr(0, f.find('='));
+        for (const std::string& k : c.rule->keep_feats) {
+          if (name == k) {
+            if (!kept.empty()) kept += '|';
+            kept += f;
+          }
+        }
+        b = e + 1;
+      }
+      a->feats = std::move(kept);
+      break;
+    }
+  }
+}
+
 // The UD treebanks' conventions where they differ from what the dictionary's OpenCorpora
-// tags map to (each checked against UD_Russian-GSD and GramEval2020 dev/train files).
+// tags map to (each checked against UD_Russian-GSD and GramEval2020 dev/train files): the
+// rows of morph_ud_conventions.tsv, and the ones below that compute a lemma or read the form.
 void CandidateMaker::ApplyUdConventions(std::string_view form, const MorphParse& p,
                                         const TagInfo& tag, MorphAnalysis* a) const {
   if (a->upos == "ADP") {  // "со", "во", "обо" are their own lemmas
@@ -98,62 +133,47 @@ void CandidateMaker::ApplyUdConventions(std::string_view form, const MorphParse&
     if (std::optional<std::string> l = analyzer_->Inflect(form, p, nomn_sing_masc_))
       a->lemma = NormalizeLemma(*l);
   }
-  if (a->upos == "PRON" && a->lemma == "тот") a->lemma = "то";
-  // The reflexive pronoun has no number or gender in any of the treebanks.
-  if (a->lemma == "себя") {
-    std::string gcase(FeatValue(a->feats, "Case"));
-    a->feats = gcase.empty() ? std::string() : "Case=" + gcase;
+  // The table's rows in file order, each on the result of the ones before (a row may change
+  // the lemma, and so which rows apply next).
+  for (size_t next = 0;;) {
+    size_t best = conventions_.size();
+    if (auto it = conventions_by_lemma_.find(a->lemma); it != conventions_by_lemma_.end()) {
+      for (uint16_t k : it->second) {
+        if (k >= next && Matches(conventions_[k], tag, *a)) {
+          best = k;
+          break;
+        }
+      }
+    }
+    for (uint16_t k : conventions_any_lemma_) {
+      if (k >= best) break;
+      if (k >= next && Matches(conventions_[k], tag, *a)) {
+        best = k;
+        break;
+      }
+    }
+    if (best == conventions_.size()) break;
+    Apply(conventions_[best], a);
+    next = best + 1;
   }
-  if (a->lemma == "быть" && a->upos == "VERB") a->upos = "AUX";
-  if (a->lemma == "который") a->upos = "PRON";
-  if (a->upos == "DET" && (a->lemma == "другой" || a->lemma == "иной" || a->lemma == "сам" ||
-                           a->lemma == "самый" || a->lemma == "данный" || a->lemma == "многий"))
-    a->upos = "ADJ";
-  if (a->lemma == "один" && (a->upos == "DET" || a->upos == "ADJ")) a->upos = "NUM";
-  if (a->lemma == "также" || a->lemma == "однако" || a->lemma == "впрочем" || a->lemma == "где")
-    a->upos = "ADV";
-  if (a->lemma == "должный" && a->upos == "ADJ" && short_adj_ >= 0 &&
-      tag.pos == short_adj_)
-    a->lemma = "должен";
-  // Organisations and trade marks are proper nouns ("Интерфакса", "КАМАЗа").
-  if (a->upos == "NOUN" && ((orgn_ >= 0 && tag.grammemes.Has(orgn_)) ||
-                            (trad_ >= 0 && tag.grammemes.Has(trad_))))
-    a->upos = "PROPN";
   // Superlatives are their own lemmas ("лучших" -> "лучший", "высшем" -> "высший").
   if (supr_ >= 0 && tag.grammemes.Has(supr_) && a->upos == "ADJ") {
     std::string lower = NormalizeLemma(form);
-    static constexpr std::string_view kEndings[] = {
-        "ими", "ыми", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ую",
-        "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ый", "ий"};
-    for (std::string_view e : kEndings) {
-      if (lower.size() > e.size() + 2 && lower.ends_with(e)) {
-        a->lemma = lower.substr(0, lower.size() - e.size()) + "ий";
+    for (const auto& [ending, lemma_ending] : analyzer_->rules().superlative_endings) {
+      if (lower.size() > ending.size() + 2 && lower.ends_with(ending)) {
+        a->lemma = lower.substr(0, lower.size() - ending.size()) + lemma_ending;
         break;
       }
     }
   }
-  if (a->upos == "ADV" && (a->lemma == "можно" || a->lemma == "надо" || a->lemma == "нельзя"))
-    a->upos = "VERB";
-  // Indeclinable possessives (его, её, их) carry no features in UD.
-  if (a->upos == "DET" && fixd_ >= 0 && tag.grammemes.Has(fixd_)) a->feats.clear();
   // Unknown capitalized words are proper names.
-  if (StartsUpper(form) && IsCyrillicWord(form)) {
-    if (a->upos == "NOUN" && p.source == ParseSource::kGuesser) a->upos = "PROPN";
-    if (a->upos == "X" && p.source == ParseSource::kUnknown) {
-      a->upos = "PROPN";
-      a->lemma = std::string(form);
-    }
+  if (StartsUpper(form) && IsCyrillicWord(form) && a->upos == "X" &&
+      p.source == ParseSource::kUnknown) {
+    a->upos = "PROPN";
+    a->lemma = std::string(form);
   }
-  // "14-го", "1960-х": ordinal adjectives written with digits; lemma "14-й".
-  if (p.source == ParseSource::kNumber && !form.empty() && form[0] >= '0' && form[0] <= '9') {
-    size_t hyphen = form.find('-');
-    if (hyphen != std::string_view::npos && hyphen + 1 < form.size() &&
-        static_cast<unsigned char>(form[hyphen + 1]) >= 0xC0) {
-      a->upos = "ADJ";
-      a->lemma = std::string(form.substr(0, hyphen)) + "-й";
-    }
-  }
-  if (!form.empty() && form.find_first_not_of("IVXLCDM") == std::string_view::npos) {
+  // ("14-го", "1960-х" are ordinal adjectives with the lemma "14-й" from the analyzer.)
+  if (IsRomanNumeral(form)) {
     a->upos = "ADJ";
     a->feats.clear();
     a->lemma = std::string(form);
@@ -170,6 +190,7 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
   for (size_t i = 0; i < n; ++i) {
     MorphAnalysis& a = (*out)[i];
     std::string_view form = s.tokens[i].form;
+    const MorphParse* chosen = &s.Chosen(i);
     if (a.upos == "PROPN" && IsCyrillicWord(form) && !StartsUpper(form)) a.upos = "NOUN";
     if (a.upos == "NOUN" && i > 0 && StartsUpper(form) && s.Chosen(i).source == ParseSource::kDictionary) {
       // The proper-noun candidate agreeing best with the chosen one (case, then number).
@@ -185,18 +206,23 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
           best_k = k;
         }
       }
-      if (best >= 0) a = Describe(form, s.parses[best_k], s.cands[best_k]);
+      if (best >= 0) {
+        a = Describe(form, s.parses[best_k], s.cands[best_k]);
+        chosen = &s.parses[best_k];
+      }
     }
-    // "как" introducing a noun phrase ("такие, как Франция"; "как правило") is ADP in the UD
-    // treebanks that distinguish it; before a clause it stays SCONJ.
-    if (a.upos == "SCONJ" && a.lemma == "как" && i + 1 < n) {
-      const MorphAnalysis& next = (*out)[i + 1];
-      if (next.upos == "NOUN" || next.upos == "PROPN" || next.upos == "ADJ" || next.upos == "NUM")
-        a.upos = "ADP";
+    // Conventions that look at the next token ("как" before a noun phrase, "такие, как
+    // Франция", "как правило", is ADP; before a clause it stays SCONJ), in file order.
+    for (uint16_t k : conventions_in_context_) {
+      const Convention& c = conventions_[k];
+      if (i + 1 < n && (c.rule->lemma.empty() || c.rule->lemma == a.lemma) &&
+          Matches(c, analyzer_->Tag(chosen->tag), a)) {
+        const std::optional<Upos> next = UposFromName((*out)[i + 1].upos);
+        if (next && (c.rule->next_upos >> static_cast<int>(*next) & 1)) Apply(c, &a);
+      }
     }
     const bool ordinal = a.upos == "ADJ" && a.feats.empty() && !form.empty() &&
-                         ((form[0] >= '0' && form[0] <= '9') ||
-                          form.find_first_not_of("IVXLCDM") == std::string_view::npos);
+                         ((form[0] >= '0' && form[0] <= '9') || IsRomanNumeral(form));
     if (ordinal) {
       // Roman numerals after a name agree with it ("Карла V", "Екатерины II"); otherwise an
       // ordinal agrees with the noun or adjective after it ("XVIII века", "67-й отдельной").
@@ -220,23 +246,9 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
         }
       } else if (!roman) {
         // No head word: the written ending says it ("3-им", "1930-х", "9-я").
-        struct Ending {
-          std::string_view end, gcase, gender, number;
-        };
-        static constexpr Ending kEndings[] = {
-            {"й", "Nom", "Masc", "Sing"},  {"ый", "Nom", "Masc", "Sing"},
-            {"ий", "Nom", "Masc", "Sing"}, {"я", "Nom", "Fem", "Sing"},
-            {"ая", "Nom", "Fem", "Sing"},  {"го", "Gen", "Masc", "Sing"},
-            {"ого", "Gen", "Masc", "Sing"}, {"му", "Dat", "Masc", "Sing"},
-            {"ому", "Dat", "Masc", "Sing"}, {"м", "Ins", "Masc", "Sing"},
-            {"им", "Ins", "Masc", "Sing"}, {"ым", "Ins", "Masc", "Sing"},
-            {"ю", "Acc", "Fem", "Sing"},   {"ую", "Acc", "Fem", "Sing"},
-            {"х", "Gen", "", "Plur"},      {"ых", "Gen", "", "Plur"},
-            {"их", "Gen", "", "Plur"},     {"е", "Nom", "", "Plur"},
-            {"ые", "Nom", "", "Plur"}};
         const std::string_view end = form.substr(form.rfind('-') + 1);
-        for (const Ending& e : kEndings) {
-          if (end == e.end) {
+        for (const MorphRules::OrdinalEnding& e : analyzer_->rules().ordinal_endings) {
+          if (end == e.ending) {
             c = e.gcase;
             g = e.gender;
             num = e.number;
@@ -291,38 +303,70 @@ CandidateMaker::CandidateMaker(const Analyzer* analyzer) : analyzer_(analyzer) {
     a.number = FindId(*analyzer, info.grammemes, kNumberNames);
     a.gender = FindId(*analyzer, info.grammemes, kGenderNames);
   }
-  fixd_ = analyzer->GrammemeId("Fixd");
   anum_ = analyzer->GrammemeId("Anum");
   supr_ = analyzer->GrammemeId("Supr");
-  orgn_ = analyzer->GrammemeId("Orgn");
-  trad_ = analyzer->GrammemeId("Trad");
-  short_adj_ = analyzer->GrammemeId("ADJS");
   if (auto g = analyzer->ParseGrammemes("nomn,sing,masc")) nomn_sing_masc_ = *g;
-  static constexpr std::string_view kCases[] = {"nomn", "gent", "datv", "accs", "ablt", "loct"};
-  for (size_t t = 0; t < n; ++t) {
-    const std::string& text = analyzer->Tag(static_cast<uint16_t>(t)).text;
-    if (text == "NOUN,anim,masc,Sgtm,Surn sing,nomn") name_nomn_tag_ = static_cast<int>(t);
-    for (int k = 0; k < 6; ++k)
-      if (text == std::string("NOUN,anim,masc,Sgtm,Fixd,Name sing,").append(kCases[k]))
-        fixd_name_tags_[k] = static_cast<int>(t);
-    for (int k = 0; k < 6; ++k) {
-      if (text == std::string("NOUN,inan,masc,Sgtm,Fixd,Abbr,Orgn sing,").append(kCases[k]))
-        abbr_tags_[0][k] = static_cast<int>(t);
-      if (text == std::string("NOUN,inan,femn,Sgtm,Fixd,Abbr,Orgn sing,").append(kCases[k]))
-        abbr_tags_[1][k] = static_cast<int>(t);
+
+  const MorphRules& rules = analyzer->rules();
+  for (const MorphRules::Convention& r : rules.conventions) {
+    Convention c{&r};
+    if (r.upos) c.upos = UposName(*r.upos);
+    if (!r.grammeme.empty()) {
+      c.grammeme = analyzer->GrammemeId(r.grammeme);
+      if (c.grammeme < 0) c.grammeme = -2;  // this dictionary has no such tags
     }
+    if (r.set_upos) c.set_upos = UposName(*r.set_upos);
+    const auto k = static_cast<uint16_t>(conventions_.size());
+    conventions_.push_back(c);
+    if (r.next_upos != 0) {
+      conventions_in_context_.push_back(k);
+    } else if (r.lemma.empty()) {
+      conventions_any_lemma_.push_back(k);
+    } else {
+      conventions_by_lemma_[r.lemma].push_back(k);
+    }
+  }
+
+  // Tag ids of the added readings, by text; a tag the dictionary lacks is not offered.
+  std::unordered_map<std::string_view, uint16_t> tag_ids;
+  for (size_t t = 0; t < n; ++t) tag_ids[analyzer->Tag(static_cast<uint16_t>(t)).text] =
+      static_cast<uint16_t>(t);
+  for (const MorphRules::AddedReading& r : rules.added_readings) {
+    if (r.cls == "neuter_pronoun") {
+      neuter_pronoun_forms_.push_back(r.key);
+      neuter_pronoun_upos_ = r.upos;
+      if (neuter_pronoun_min_bytes_ == 0 || r.key.size() < neuter_pronoun_min_bytes_)
+        neuter_pronoun_min_bytes_ = r.key.size();
+      neuter_pronoun_max_bytes_ = std::max(neuter_pronoun_max_bytes_, r.key.size());
+      continue;
+    }
+    std::vector<Added>* out = r.cls == "abbreviation"        ? &abbreviation_readings_
+                              : r.cls == "consonant_name"    ? &consonant_name_readings_
+                              : r.cls == "indeclinable_name" ? &indeclinable_name_readings_
+                                                             : nullptr;
+    auto it = tag_ids.find(r.key);
+    if (out != nullptr && it != tag_ids.end()) out->push_back({it->second, r.upos});
+  }
+  for (const auto& [letter, cls] : rules.name_endings) {
+    name_endings_.emplace_back(letter, cls == "indeclinable_name" ? NameEnding::kIndeclinable
+                                                                  : NameEnding::kNone);
   }
 }
 
-// Readings the analyzer does not offer but the treebanks use (each checked against the
-// GramEval2020 train files and UD_Russian-GSD dev):
+// Readings the analyzer does not offer but the treebanks use (data/rules/
+// morph_added_readings.tsv; each checked against the GramEval2020 train files and
+// UD_Russian-GSD dev):
 //  * the neuter singular of "тот" used on its own ("до того", "тем не менее", "о том, что")
 //    is PRON with lemma "то" (DET "тот" remains for "в том году");
 //  * unknown capitalized words (guessed from their ending, which for foreign names is usually
 //    wrong: "Тезей" -> plural genitive of "Тезь") may be a masculine name in the nominative
 //    (consonant-final: "Кайрелл", "Сатпаев") or an indeclinable name in any case
-//    (vowel-final: "Мопертюи", "Нани"); lemma = the form.
-// Added candidates get their own tag hash (salted), so the tagger learns their weights.
+//    (vowel-final: "Мопертюи", "Нани"); lemma = the form. The last letter decides
+//    (morph_name_endings.tsv);
+//  * unknown words of capital letters ("ГРУ", "ССР") are indeclinable singular proper nouns
+//    whose gender is that of the abbreviated head word, so both common genders are offered.
+// Added candidates get their own tag hash (salted), so the tagger learns their weights; the
+// salts are part of the model.
 void CandidateMaker::AddReadings(std::string_view form, SentenceCandidates* out) const {
   const uint32_t b = out->begin.back();
   const uint32_t e = static_cast<uint32_t>(out->parses.size());
@@ -343,52 +387,54 @@ void CandidateMaker::AddReadings(std::string_view form, SentenceCandidates* out)
     out->parses.push_back(p);
     out->cands.push_back(c);
   };
-  if (form.size() <= 8 && form.size() >= 4 && IsCyrillicWord(form)) {
-    std::string lower = NormalizeLemma(form);
-    if (lower == "то" || lower == "того" || lower == "тому" || lower == "тем" || lower == "том") {
+  if (form.size() <= neuter_pronoun_max_bytes_ && form.size() >= neuter_pronoun_min_bytes_ &&
+      IsCyrillicWord(form)) {
+    const std::string lower = NormalizeLemma(form);
+    if (std::find(neuter_pronoun_forms_.begin(), neuter_pronoun_forms_.end(), lower) !=
+        neuter_pronoun_forms_.end()) {
       for (uint32_t k = b; k < e; ++k) {
         const MorphParse p = out->parses[k];
         const TagAttrs& a = tag_attrs_[p.tag];
-        if (p.upos == Upos::kDet && a.gender == 3 && a.number == 1 && a.gcase != 0 &&
-            NormalizeLemma(analyzer_->Lemma(form, p)) == "тот")
-          push(p, Upos::kPron, p.tag, 0x70);
+        if (p.upos == Upos::kDet && a.gender == 3 && a.number == 1 && a.gcase != 0)
+          push(p, neuter_pronoun_upos_, p.tag, 0x70);
       }
       return;
     }
   }
   if (!StartsUpper(form) || !IsCyrillicWord(form) || form.size() < 4) return;
-  // Unknown abbreviations ("ГРУ", "ССР") are indeclinable singular proper nouns; their gender
-  // is that of the abbreviated head word, so both common genders are offered.
   if (e - b == 1 && out->parses[b].source == ParseSource::kUnknown && IsCapitalCyrillic(form)) {
-    MorphParse base = out->parses[b];
-    for (const auto& tags : abbr_tags_)
-      for (int t : tags)
-        if (t >= 0) push(base, Upos::kPropn, t, 0x73);
+    const MorphParse base = out->parses[b];
+    for (const Added& r : abbreviation_readings_) push(base, r.upos, r.tag, 0x73);
     return;
   }
   if (form.size() < 6) return;
   for (uint32_t k = b; k < e; ++k)
     if (out->parses[k].source != ParseSource::kGuesser) return;
-  // The last code point, lower-cased; all-capital abbreviations are left alone.
+  // The last code point; all-capital abbreviations are left alone.
   size_t last = form.size() - 1;
   while (last > 0 && (static_cast<unsigned char>(form[last]) & 0xC0) == 0x80) --last;
   size_t len = 1;
-  char32_t c = DecodeUtf8(form, last, &len);
+  const char32_t c = DecodeUtf8(form, last, &len);
   if (c >= U'А' && c <= U'Я') return;
-  static constexpr std::u32string_view kVowels = U"аеёиоуыэюя";
-  static constexpr std::u32string_view kIndeclinable = U"еиоуэю";
+  NameEnding ending = NameEnding::kConsonant;
+  for (const auto& [letter, cls] : name_endings_) {
+    if (letter == c) ending = cls;
+  }
   MorphParse base;
   base.source = ParseSource::kUnknown;
-  if (kVowels.find(c) == std::u32string_view::npos) {
-    if (name_nomn_tag_ >= 0) push(base, Upos::kPropn, name_nomn_tag_, 0x71);
-  } else if (kIndeclinable.find(c) != std::u32string_view::npos) {
-    for (int t : fixd_name_tags_)
-      if (t >= 0) push(base, Upos::kPropn, t, 0x72);
+  if (ending == NameEnding::kConsonant) {
+    for (const Added& r : consonant_name_readings_) push(base, r.upos, r.tag, 0x71);
+  } else if (ending == NameEnding::kIndeclinable) {
+    for (const Added& r : indeclinable_name_readings_) push(base, r.upos, r.tag, 0x72);
   }
 }
 
 void CandidateMaker::Build(std::span<const std::string_view> forms,
                            SentenceCandidates* out) const {
+  const std::vector<std::string>& time_nouns = analyzer_->rules().time_nouns;
+  auto is_time_noun = [&](std::string_view form) {
+    return std::find(time_nouns.begin(), time_nouns.end(), form) != time_nouns.end();
+  };
   out->parses.clear();
   out->cands.clear();
   out->begin.clear();
@@ -411,8 +457,10 @@ void CandidateMaker::Build(std::span<const std::string_view> forms,
     for (const MorphParse& p : out->tmp) has_prts |= tag_attrs_[p.tag].pos == kPrtsPos;
     for (const MorphParse& p : out->tmp) {
       if (has_prts && tag_attrs_[p.tag].pos == kAdjsPos) continue;
-      // "утром", "летом" are nouns in UD, adverbs in OpenCorpora.
-      if (tag_attrs_[p.tag].pos == kAdvbPos && out->tmp.size() > 1 && IsTimeNoun(form)) continue;
+      // "утром", "летом" are nouns in UD, adverbs in OpenCorpora (morph_time_nouns.tsv).
+      if (tag_attrs_[p.tag].pos == kAdvbPos && out->tmp.size() > 1 && is_time_noun(form)) {
+        continue;
+      }
       const TagAttrs& a = tag_attrs_[p.tag];
       TagCandidate c;
       c.tag = a.hash + static_cast<uint64_t>(p.upos) * 0x9E3779B97F4A7C15ULL;

@@ -141,13 +141,21 @@ TEST(AnalyzerGolden, NonWords) {
   REQUIRE_DICT();
   EXPECT_EQ(Best(*a, "2017").upos, "NUM");
   EXPECT_EQ(Best(*a, "2,5").upos, "NUM");
-  // UD GSD: "1990-х", "14-го" are ordinal adjectives (lemma "1990-й"); NUM stays a candidate.
-  EXPECT_EQ(Best(*a, "1990-х").upos, "ADJ");
-  EXPECT_EQ(Best(*a, "1990-х").lemma, "1990-й");
-  EXPECT_TRUE(HasLemma(*a, "1990-х", "1990-х", "NUM"));
+  // UD GSD: "1990-х", "14-го" are ordinal adjectives (lemma "1990-й"), as in 65 of the 67
+  // such tokens of ../shared/data/ud; the NUM reading the analyzer used to offer beside it
+  // was always overridden to ADJ in the output (a contradiction, resolved: ADJ only).
+  std::vector<MorphParse> ordinal;
+  a->Analyze("1990-х", &ordinal);
+  ASSERT_EQ(ordinal.size(), 1u);
+  EXPECT_EQ(UposName(ordinal[0].upos), std::string("ADJ"));
+  EXPECT_EQ(a->Lemma("1990-х", ordinal[0]), "1990-й");
+  EXPECT_FALSE(HasLemma(*a, "1990-х", "1990-х", "NUM"));
   EXPECT_EQ(Best(*a, "3:0").upos, "NUM");
   EXPECT_EQ(Best(*a, "``").upos, "PUNCT");
-  EXPECT_TRUE(HasLemma(*a, "был", "быть", "VERB"));
+  // "быть" is AUX (opencorpora_ud.tsv): the VERB copy the analyzer used to add for the
+  // existential use was always overridden to AUX in the output (a contradiction, resolved).
+  EXPECT_TRUE(HasLemma(*a, "был", "быть", "AUX"));
+  EXPECT_FALSE(HasLemma(*a, "был", "быть", "VERB"));
   EXPECT_EQ(Best(*a, ",").upos, "PUNCT");
   EXPECT_EQ(Best(*a, "«").upos, "PUNCT");
   EXPECT_EQ(Best(*a, "%").upos, "SYM");
@@ -289,7 +297,9 @@ TEST(AnalyzerGolden, ScoresSortedAndNormalized) {
     double sum = 0;
     for (size_t i = 0; i < ps.size(); ++i) {
       sum += ps[i].score;
-      if (i > 0) EXPECT_GE(ps[i - 1].score, ps[i].score) << w;
+      if (i > 0) {
+        EXPECT_GE(ps[i - 1].score, ps[i].score) << w;
+      }
     }
     EXPECT_LE(sum, 1.0001) << w;
   }
