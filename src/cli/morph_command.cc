@@ -20,7 +20,7 @@
 #include "cli/output.h"
 #include "morph/analyzer.h"
 #include "morph/data_path.h"
-#include "morph/morph_eval.h"
+#include "eval/morph_eval.h"
 #include "morph/morphology.h"
 #include "morph_trainer.h"
 

@@ -1,4 +1,4 @@
-#include "pipeline/document_json.h"
+#include "svodka/document_json.h"
 
 #include "base/json_writer.h"
 #include "base/offsets.h"

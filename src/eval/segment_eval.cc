@@ -1,4 +1,4 @@
-#include "text/segment_eval.h"
+#include "eval/segment_eval.h"
 
 #include <algorithm>
 #include <charconv>
