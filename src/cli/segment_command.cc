@@ -160,23 +160,19 @@ struct EvalOptions {
   int show_errors = 0;
 };
 
-struct Counts {
-  size_t docs = 0, gold = 0, predicted = 0, errors = 0;
-};
-
-void PrintExamples(const GoldDocument& doc, const std::vector<Span>& gold,
-                   const std::vector<Span>& pred, const std::vector<uint32_t>& diffs,
-                   const char* what, int* budget) {
+// Prints up to *budget examples of the differences, one per neighbourhood.
+void PrintExamples(const SegmentDiff& d, int* budget) {
   uint32_t last = 0;
   bool any = false;
-  for (uint32_t d : diffs) {
+  for (uint32_t pos : d.differences) {
     if (*budget <= 0) return;
-    if (any && d < last + 20) continue;  // one example per neighbourhood
+    if (any && pos < last + 20) continue;
     any = true;
-    last = d;
+    last = pos;
     --*budget;
-    printf("%s error in %s at byte %u\n  gold: %s\n  pred: %s\n", what, doc.id.c_str(), d,
-           ShowBoundaries(doc.text, gold, d).c_str(), ShowBoundaries(doc.text, pred, d).c_str());
+    printf("%s error in %s at byte %u\n  gold: %s\n  pred: %s\n", d.what, d.doc.id.c_str(), pos,
+           ShowBoundaries(d.doc.text, d.gold, pos).c_str(),
+           ShowBoundaries(d.doc.text, d.predicted, pos).c_str());
   }
 }
 
@@ -193,7 +189,8 @@ void RunEval(const EvalOptions& opt) {
     SetExitCode(2);
     return;
   }
-  Segmenter seg(opt.scheme == "razdel" ? TokenScheme::kRazdel : TokenScheme::kNews);
+  const Segmenter seg;
+  const bool razdel = opt.scheme == "razdel";
   for (const std::string& path : opt.paths) {
     // Binary data (an executable, an image) is not gold: refused from its first 64 KiB.
     Result<std::vector<GoldDocument>> docs = ReadGold(path, *format, CheckBinary);
@@ -207,40 +204,15 @@ void RunEval(const EvalOptions& opt) {
       SetExitCode(1);
       continue;
     }
-    Counts tok, sent;
-    double seconds = 0;
-    size_t bytes = 0;
     int tok_budget = opt.show_errors, sent_budget = opt.show_errors;
-    std::vector<Token> tokens;
-    std::vector<Span> token_spans, sentences;
-    std::vector<uint32_t> diffs;
-    for (const GoldDocument& doc : *docs) {
-      tokens.clear();
-      sentences.clear();
-      auto t0 = std::chrono::steady_clock::now();
-      seg.Segment(doc.text, &tokens, &sentences);
-      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      bytes += doc.text.size();
-      token_spans.clear();
-      for (const Token& t : tokens) token_spans.push_back(t.span);
-      if (doc.has_tokens) {
-        diffs.clear();
-        tok.docs++;
-        tok.gold += doc.tokens.size();
-        tok.predicted += token_spans.size();
-        tok.errors += BoundaryErrors(doc.tokens, token_spans, &diffs);
-        PrintExamples(doc, doc.tokens, token_spans, diffs, "token", &tok_budget);
-      }
-      if (doc.has_sentences) {
-        diffs.clear();
-        sent.docs++;
-        sent.gold += doc.sentences.size();
-        sent.predicted += sentences.size();
-        sent.errors += BoundaryErrors(doc.sentences, sentences, &diffs);
-        PrintExamples(doc, doc.sentences, sentences, diffs, "sentence", &sent_budget);
-      }
-    }
-    auto per1000 = [](const Counts& c) { return c.gold ? 1000.0 * c.errors / c.gold : 0.0; };
+    const SegmentScores scores = ScoreSegmentation(seg, *docs, razdel, [&](const SegmentDiff& d) {
+      PrintExamples(d, d.what[0] == 't' ? &tok_budget : &sent_budget);
+    });
+    const SegmentCounts& tok = scores.tokens;
+    const SegmentCounts& sent = scores.sentences;
+    const double seconds = scores.seconds;
+    const size_t bytes = scores.bytes;
+    auto per1000 = [](const SegmentCounts& c) { return c.ErrorsPer1000(); };
     if (opt.json) {
       std::string out;
       JsonWriter w(&out);
@@ -250,7 +222,7 @@ void RunEval(const EvalOptions& opt) {
       w.Key("documents");
       w.Uint(docs->size());
       for (int k = 0; k < 2; ++k) {
-        const Counts& c = k == 0 ? tok : sent;
+        const SegmentCounts& c = k == 0 ? tok : sent;
         if (c.docs == 0) continue;
         w.Key(k == 0 ? "tokens" : "sentences");
         w.BeginObject();

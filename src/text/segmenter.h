@@ -19,8 +19,7 @@ namespace svodka {
 class Segmenter : public Stage {
  public:
   // Loads the embedded rule tables once; immutable and thread-safe afterwards.
-  // `scheme` picks the token conventions (see tokenizer.h); the pipeline uses the default.
-  explicit Segmenter(TokenScheme scheme = TokenScheme::kNews) : tokenizer_(scheme) {}
+  Segmenter() = default;
 
   std::string_view name() const override { return "segment"; }
   // The stage: replaces doc.tokens and doc.sentences (and clears doc.strings, which holds the

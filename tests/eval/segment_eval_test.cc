@@ -159,21 +159,12 @@ struct Rates {
   double tokens = 0, sentences = 0;
 };
 
-Rates Score(const std::string& path, TokenScheme scheme = TokenScheme::kNews) {
+Rates Score(const std::string& path, bool razdel = false) {
   Result<std::vector<GoldDocument>> docs = ReadGold(path, GoldFormat::kAuto);
   EXPECT_TRUE(docs.ok()) << docs.status().ToString();
   if (!docs.ok()) return {};
-  Segmenter seg(scheme);
-  size_t gt = 0, et = 0, gs = 0, es = 0;
-  for (const GoldDocument& d : *docs) {
-    std::vector<Token> tokens;
-    std::vector<Span> sentences, spans;
-    seg.Segment(d.text, &tokens, &sentences);
-    for (const Token& t : tokens) spans.push_back(t.span);
-    if (d.has_tokens) { gt += d.tokens.size(); et += BoundaryErrors(d.tokens, spans); }
-    if (d.has_sentences) { gs += d.sentences.size(); es += BoundaryErrors(d.sentences, sentences); }
-  }
-  return {gt ? 1000.0 * et / gt : 0, gs ? 1000.0 * es / gs : 0};
+  const SegmentScores s = ScoreSegmentation(Segmenter(), *docs, razdel);
+  return {s.tokens.ErrorsPer1000(), s.sentences.ErrorsPer1000()};
 }
 
 std::string Shared(const std::string& rel) {
@@ -187,8 +178,7 @@ void CheckFloors(const std::string& corpus) {
   const std::vector<testing_eval::Floor> floors = testing_eval::FloorsFor("segment", corpus);
   ASSERT_FALSE(floors.empty()) << "no floors for " << corpus << " in tests/eval/floors.tsv";
   for (const testing_eval::Floor& f : floors) {
-    const Rates r = Score(path, f.flags == "--scheme razdel" ? TokenScheme::kRazdel
-                                                             : TokenScheme::kNews);
+    const Rates r = Score(path, f.flags == "--scheme razdel");
     const double value = f.metric == "token_errors" ? r.tokens : r.sentences;
     EXPECT_TRUE(f.Met(value)) << corpus << " " << f.flags << " " << f.metric << " = " << value
                               << ", floor " << f.op << " " << f.limit;

@@ -289,7 +289,9 @@ TEST(AnalyzerGolden, ScoresSortedAndNormalized) {
     double sum = 0;
     for (size_t i = 0; i < ps.size(); ++i) {
       sum += ps[i].score;
-      if (i > 0) EXPECT_GE(ps[i - 1].score, ps[i].score) << w;
+      if (i > 0) {
+        EXPECT_GE(ps[i - 1].score, ps[i].score) << w;
+      }
     }
     EXPECT_LE(sum, 1.0001) << w;
   }
