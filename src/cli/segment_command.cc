@@ -92,7 +92,7 @@ void RunSegment(const SegmentOptions& opt) {
   };
   // One document: text[range] of a file that the task keeps alive.
   auto submit = [&](std::shared_ptr<const std::string> text, Span range, std::string id) {
-    pool.Submit(range.size(), [&seg, &out, &sink, text = std::move(text), range,
+    pool.Submit(range.size(), [&seg, &out, text = std::move(text), range,
                                id = std::move(id)](int, Ticket& ticket) {
       if (range.size() <= kStreamBytes) {
         DocOutput d;
