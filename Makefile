@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build build-cli run test test-unit test-fuzz fuzz-long bench eval clean
+.PHONY: all setup build build-cli run test test-unit test-fuzz test-sanitize format format-check fuzz-long bench eval clean
 
 all: build
 
@@ -40,6 +40,28 @@ test-fuzz: setup $(FUZZ_BUILD)/build.ninja
 	cd $(FUZZ_BUILD) && ctest --output-on-failure
 
 test: test-unit test-fuzz
+
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, then ThreadSanitizer
+# (the shared-pipeline test runs many threads). Each sanitizer build borrows the main build's
+# compiled dictionary instead of compiling its own.
+SAN_BUILDS = build-asan:address,undefined build-tsan:thread
+test-sanitize: build
+	@set -e; for b in $(SAN_BUILDS); do \
+	  dir=$${b%%:*}; san=$${b#*:}; \
+	  cmake -S . -B $$dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSVODKA_SANITIZE=$$san \
+	    -DSVODKA_BUILD_DICT=OFF -DSVODKA_BUILD_BENCH=OFF $(CMAKE_FLAGS) > /dev/null; \
+	  ln -sfn $(abspath $(BUILD))/data $$dir/data; \
+	  cmake --build $$dir -j $(JOBS); \
+	  echo "== unit tests under -fsanitize=$$san"; \
+	  (cd $$dir && ctest --output-on-failure -j $(JOBS) -L unit); \
+	done
+
+# clang-format over the project's own C++ (.clang-format); format-check fails on any change.
+FORMAT_FILES = $(shell git ls-files '*.cc' '*.h')
+format:
+	clang-format -i $(FORMAT_FILES)
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_FILES)
 
 # Long fuzzing, run by hand and recorded in docs/fuzzing.md: each target FUZZ_MINUTES minutes,
 # FUZZ_JOBS at a time.

@@ -3,7 +3,8 @@
 #   bench/e2e.sh [build/svodka] [MB]
 # * segment:  `svodka segment` on a plain-text file of ~MB megabytes of news text (files in,
 #             JSON out), MB/s of input;
-# * analyze:  `svodka analyze --jsonl` on JSONL streams of MB/4 and MB megabytes: peak RSS must
+# * analyze:  `svodka analyze --jsonl` on JSONL streams of MB/4 and MB megabytes of wire stories
+#             (the example, 2.7 KB a document), on one thread and on all cores: peak RSS must
 #             stay flat as the stream grows (streaming, not slurping);
 # * morph:    `svodka morph --words` on 2M+ words, words/s end to end.
 # The news text is the bundled example, plus ../shared/data/factrueval-2016 texts when present.
@@ -43,14 +44,18 @@ make_jsonl() {  # make_jsonl OUT MB
   for i in $(seq 1 200); do printf '{"id":"d%d","text":%s}\n' "$i" "$body" >> "$chunk"; done
   while [ "$(stat -c %s "$out")" -lt "$want" ]; do cat "$chunk" >> "$out"; done
 }
+# One thread and all cores (-j 0): throughput, and peak RSS that must not grow with the stream.
+cores=$(nproc)
 for size in $((mb / 4)) "$mb"; do
   make_jsonl "$dir/s.jsonl" "$size"
   b=$(stat -c %s "$dir/s.jsonl")
-  /usr/bin/time -f '%e %M' -o "$dir/time" "$svodka" analyze --jsonl "$dir/s.jsonl" > /dev/null
-  read -r secs kb < "$dir/time"
-  printf 'analyze --jsonl %6.1f MB: %6.2f s, %6.1f MB/s, peak RSS %6.1f MB\n' \
-    "$(echo "$b/1000000" | bc -l)" "$secs" "$(echo "$b/1000000/$secs" | bc -l)" \
-    "$(echo "$kb/1024" | bc -l)"
+  for j in 1 "$cores"; do
+    /usr/bin/time -f '%e %M' -o "$dir/time" "$svodka" analyze --jsonl -j "$j" "$dir/s.jsonl" > /dev/null
+    read -r secs kb < "$dir/time"
+    printf 'analyze --jsonl -j %d %6.1f MB: %6.2f s, %6.1f MB/s, peak RSS %6.1f MB\n' "$j" \
+      "$(echo "$b/1000000" | bc -l)" "$secs" "$(echo "$b/1000000/$secs" | bc -l)" \
+      "$(echo "$kb/1024" | bc -l)"
+  done
 done
 
 # `svodka morph --words`: one word per line in, word/lemma/UPOS/FEATS per line out. Words are

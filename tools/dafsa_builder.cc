@@ -117,8 +117,10 @@ std::string DafsaBuilder::Finish() {
   std::string out(8 + labels_size + size_t{count} * 4, '\0');
   std::memcpy(out.data(), &count, 4);
   std::memcpy(out.data() + 4, &root, 4);
-  std::memcpy(out.data() + 8, labels_.data(), count);
-  std::memcpy(out.data() + 8 + labels_size, next_.data(), size_t{count} * 4);
+  if (count > 0) {  // an empty automaton has no arrays (and memcpy from null is undefined)
+    std::memcpy(out.data() + 8, labels_.data(), count);
+    std::memcpy(out.data() + 8 + labels_size, next_.data(), size_t{count} * 4);
+  }
   table_.clear();
   table_.shrink_to_fit();
   return out;

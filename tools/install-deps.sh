@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libsimdjson-dev libcli11-dev libxml2-dev libutf8proc-dev liblzma-dev xz-utils
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-format
   nodejs npm perl coreutils time jq bc
 )
 

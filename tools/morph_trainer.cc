@@ -9,7 +9,7 @@
 
 #include "base/conllu.h"
 #include "base/file.h"
-#include "morph/morph_eval.h"
+#include "eval/morph_eval.h"
 
 namespace svodka {
 namespace {

@@ -1,16 +1,24 @@
-// The pipeline: a short loop over stages, each a const verb over a Document.
+// The pipeline: a short loop over stages (include/svodka/stage.h), each a const verb over a
+// Document:
 //
-//   reader (src/article) ─► segment (src/text) ─► morphology (src/morph) ─► writers
+//   reader (svodka/reader.h) ─► segment (src/text) ─► morphology (src/morph) ─► writers
 //
-// A Pipeline is immutable after Create and may be shared by threads; Annotate uses only the
-// Document it is given plus per-call scratch memory.
+// A Pipeline is immutable after Create and is shared by all threads; Annotate uses only the
+// Document it is given and the caller's Scratch (one per thread).
+//
+//   auto pipeline = svodka::Pipeline::Create({});
+//   svodka::Scratch scratch;                          // one per thread, reused
+//   svodka::Status s = pipeline->Annotate(doc, &scratch);
 #ifndef SVODKA_PIPELINE_H_
 #define SVODKA_PIPELINE_H_
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "svodka/document.h"
+#include "svodka/stage.h"
 #include "svodka/status.h"
 
 namespace svodka {
@@ -25,26 +33,27 @@ struct PipelineOptions {
 
 class Pipeline {
  public:
-  // Loads the models the options ask for. A missing or corrupt model file is an error that
-  // names the file.
+  // Builds the stages the options ask for, loading their models. A missing or corrupt model
+  // file is an error that names the file.
   static Result<Pipeline> Create(const PipelineOptions& options);
 
   Pipeline(Pipeline&&) noexcept;
   Pipeline& operator=(Pipeline&&) noexcept;
   ~Pipeline();
 
-  // Fills doc.sentences and doc.tokens (replacing any), then the tokens' morphology when it
-  // is enabled. Each title, lead, paragraph and related headline is segmented on its own, so
-  // none of them runs into the next; text outside those fields (blank lines) has no tokens.
-  // A document without paragraphs is segmented whole.
-  void Annotate(Document& doc) const;
+  // Runs every stage on doc, in order, replacing what earlier runs added: sentences and tokens
+  // (each title, lead, paragraph and related headline segmented on its own), then the tokens'
+  // morphology when it is enabled. Stops at the first stage that fails and returns its
+  // Status. A null scratch uses a temporary one.
+  Status Annotate(Document& doc, Scratch* scratch = nullptr) const;
 
+  // The stages, in order ("segment", "morph").
+  std::vector<std::string_view> stage_names() const;
   bool has_morphology() const;
 
  private:
-  struct Impl;
-  explicit Pipeline(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  explicit Pipeline(std::vector<std::unique_ptr<const Stage>> stages);
+  std::vector<std::unique_ptr<const Stage>> stages_;
 };
 
 }  // namespace svodka

@@ -4,7 +4,6 @@
 #ifndef SVODKA_STATUS_H_
 #define SVODKA_STATUS_H_
 
-#include <cassert>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,7 +21,9 @@ enum class StatusCode {
   kInternal,
 };
 
-class Status {
+// [[nodiscard]]: a Status or Result that is dropped is a bug (an error silently lost); write
+// `(void)` before a call whose failure is deliberately ignored, with a comment saying why.
+class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -51,27 +52,46 @@ inline Status ResourceExhausted(std::string m) {
 }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
+namespace internal {
+// Prints "svodka: Result::value() called on an error: <status>" and aborts: reading the value
+// of a failed Result is a programmer error, caught in every build type (not only with asserts).
+[[noreturn]] void DieOnErrorValue(const Status& status);
+}  // namespace internal
+
 // A value or the Status saying why there is none. Construct from either.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
-    assert(!status_.ok() && "Result built from an OK status carries no value");
+    if (status_.ok()) status_ = Status(StatusCode::kInternal, "Result built from an OK status");
   }
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
 
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  // The value; aborts with the error's message when there is none.
+  T& value() & {
+    Check();
+    return *value_;
+  }
+  const T& value() const& {
+    Check();
+    return *value_;
+  }
+  T&& value() && {
+    Check();
+    return std::move(*value_);
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
  private:
+  void Check() const {
+    if (!status_.ok()) internal::DieOnErrorValue(status_);
+  }
   Status status_;
   std::optional<T> value_;
 };

@@ -13,6 +13,19 @@ void ComposeDocument(std::string_view name, std::string_view title, std::string_
                      std::string_view body, Document* doc) {
   std::string& text = doc->text;
   text.clear();
+  // The parts come from parsers that already produce valid UTF-8; repairing each part before
+  // it is appended keeps the invariant even if one does not, with exact part boundaries. The
+  // warning gives the offset in the composed text (the offset in the source is the parser's).
+  Utf8Repair total;
+  auto append = [&](std::string_view part) {
+    std::string repaired(part);
+    Utf8Repair r = RepairUtf8(&repaired);
+    if (r.replaced > 0) {
+      if (total.replaced == 0) total.first_bad_offset = text.size() + r.first_bad_offset;
+      total.replaced += r.replaced;
+    }
+    text.append(repaired);
+  };
   auto trimmed = [](std::string_view s) {
     Span t = TrimSpan(s, {0, static_cast<uint32_t>(s.size())});
     return s.substr(t.begin, t.size());
@@ -22,32 +35,27 @@ void ComposeDocument(std::string_view name, std::string_view title, std::string_
   Span title_span, lead_span;
   if (!title.empty()) {
     title_span.begin = 0;
-    text.append(title);
+    append(title);
     title_span.end = static_cast<uint32_t>(text.size());
   }
   if (!lead.empty()) {
     if (!text.empty()) text += "\n\n";
     lead_span.begin = static_cast<uint32_t>(text.size());
-    text.append(lead);
+    append(lead);
     lead_span.end = static_cast<uint32_t>(text.size());
   }
   Span body_region;
   if (!trimmed(body).empty()) {
     if (!text.empty()) text += "\n\n";
     body_region.begin = static_cast<uint32_t>(text.size());
-    text.append(body);
+    append(body);
     body_region.end = static_cast<uint32_t>(text.size());
   }
-  // The parts come from parsers that already produce valid UTF-8; repairing here keeps the
-  // invariant even if one does not (a replacement may shift later spans, so re-derive them).
-  Utf8Repair repair = RepairUtf8(&text);
-  if (repair.replaced > 0) {
-    doc->warnings.push_back(std::string(name) + ": byte " +
-                            std::to_string(repair.first_bad_offset) +
-                            ": invalid UTF-8 replaced with U+FFFD");
-    // Rare path: give up exact part boundaries and treat everything as body.
-    title_span = lead_span = {};
-    body_region = {0, static_cast<uint32_t>(text.size())};
+  if (total.replaced > 0) {
+    std::string warning = std::string(name) + ": byte " + std::to_string(total.first_bad_offset) +
+                          ": invalid UTF-8 replaced with U+FFFD";
+    if (total.replaced > 1) warning += " (" + std::to_string(total.replaced) + " sequences)";
+    doc->warnings.push_back(std::move(warning));
   }
   doc->title.reset();
   doc->lead.reset();

@@ -25,19 +25,26 @@ size_t BulletLength(std::string_view u) {
 }
 
 // Length of a related heading (and a following ":" and spaces) at the start, or 0.
+// The length of a "see also" heading at the start of u, with its ":" and the spaces after it;
+// 0 when there is none. The heading must end the line or be followed by ":" — "По теме
+// переговоров Лавров ничего не сказал." is a sentence, not a heading — and of the headings that
+// match, the longest wins ("Related stories:" over "Related").
 size_t HeadingLength(std::string_view u) {
   std::string lower = LowerUtf8(u.substr(0, 64));
+  size_t best = 0, best_heading = 0;
   for (const std::string& h : ArticleRules::Get().related_headings) {
-    if (lower.compare(0, h.size(), h) != 0) continue;
+    if (h.size() <= best_heading || lower.compare(0, h.size(), h) != 0) continue;
     // The heading must cover the same bytes in the original (case mapping may change lengths).
     size_t i = h.size();
     if (i > u.size() || LowerUtf8(u.substr(0, i)) != h) continue;
-    if (i < u.size() && u[i] != ':' && WhitespaceAt(u, i) == 0) continue;
-    if (i < u.size() && u[i] == ':') ++i;
     while (size_t k = SpaceAt(u, i)) i += k;
-    return i;
+    if (i < u.size() && u[i] != ':') continue;
+    if (i < u.size()) ++i;
+    while (size_t k = SpaceAt(u, i)) i += k;
+    best = i;
+    best_heading = h.size();
   }
-  return 0;
+  return best;
 }
 
 bool HasSpeechAttribution(std::string_view u) {
@@ -45,9 +52,9 @@ bool HasSpeechAttribution(std::string_view u) {
          u.find(", \xE2\x80\x93") != u.npos;
 }
 
+// Ends in "." or "…" ("..." included: three dots are the ellipsis written with full stops).
 bool EndsSentence(std::string_view u) {
   if (u.empty()) return false;
-  if (u.size() >= 3 && u.substr(u.size() - 3) == "...") return false;
   return u.back() == '.' || (u.size() >= 3 && u.substr(u.size() - 3) == "\xE2\x80\xA6");
 }
 

@@ -135,13 +135,25 @@ std::optional<int> YearOf(std::string_view date) {
 }
 
 std::optional<int> MonthOf(std::string_view date) {
-  // YYYY-MM...
-  if (date.size() < 7 || date[4] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6})
-    if (date[i] < '0' || date[i] > '9') return std::nullopt;
-  int m = (date[5] - '0') * 10 + (date[6] - '0');
-  if (m < 1 || m > 12) return std::nullopt;
-  return m;
+  // ISO 8601: YYYY-MM...
+  if (date.size() >= 7 && date[4] == '-') {
+    for (size_t i : {0, 1, 2, 3, 5, 6})
+      if (date[i] < '0' || date[i] > '9') return std::nullopt;
+    int m = (date[5] - '0') * 10 + (date[6] - '0');
+    if (m < 1 || m > 12) return std::nullopt;
+    return m;
+  }
+  // RFC 822 (RSS pubDate): "Mon, 01 Jan 2018 09:00:00 +0000" — the English month abbreviation
+  // after the day.
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  const std::string lower = LowerUtf8(date.substr(0, 40));
+  for (size_t i = 0; i + 5 <= lower.size(); ++i) {
+    if (lower[i] != ' ' || lower[i + 4] != ' ') continue;
+    for (size_t m = 0; m < 12; ++m)
+      if (lower.compare(i + 1, 3, kMonths[m]) == 0) return static_cast<int>(m) + 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace svodka

@@ -52,7 +52,8 @@ std::string FileStem(std::string_view path);
 // The year of an ISO-8601-like date ("2017-03-20T10:15:00+03:00" -> 2017), or of an RFC 822
 // date ("Mon, 20 Mar 2017 10:15:00 +0300"): the first run of exactly 4 digits in 1900..2099.
 std::optional<int> YearOf(std::string_view date);
-// The month of an ISO 8601 date ("2017-03-20T10:15:00+03:00" -> 3); nullopt otherwise.
+// The month of an ISO 8601 date ("2017-03-20T10:15:00+03:00" -> 3) or of an RFC 822 date
+// ("Mon, 01 Jan 2018 09:00:00 +0000" -> 1); nullopt otherwise.
 std::optional<int> MonthOf(std::string_view date);
 
 }  // namespace svodka

@@ -9,7 +9,7 @@ void JsonWriter::Key(std::string_view k) {
   Value();
   out_->push_back('"');
   Escape(k, out_);
-  out_->append("\":");
+  out_->append(spaced_top_level_ && first_.size() == 1 ? "\": " : "\":");
   after_key_ = true;
 }
 

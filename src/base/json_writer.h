@@ -13,7 +13,10 @@ namespace svodka {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string* out) : out_(out) {}
+  // Compact output ({"a":1,"b":[1,2]}). With spaced_top_level, the members of the outermost
+  // object are separated by ", " and ": " ({"a": 1, "b": [1,2]}), as `svodka segment` writes.
+  explicit JsonWriter(std::string* out, bool spaced_top_level = false)
+      : out_(out), spaced_top_level_(spaced_top_level) {}
 
   void BeginObject() { Value(); out_->push_back('{'); Push(); }
   void EndObject() { Pop(); out_->push_back('}'); }
@@ -36,7 +39,10 @@ class JsonWriter {
   void Value() {
     if (after_key_) { after_key_ = false; return; }
     if (!first_.empty()) {
-      if (!first_.back()) out_->push_back(',');
+      if (!first_.back()) {
+        out_->push_back(',');
+        if (spaced_top_level_ && first_.size() == 1) out_->push_back(' ');
+      }
       first_.back() = false;
     }
   }
@@ -46,6 +52,7 @@ class JsonWriter {
   std::string* out_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;
+  bool spaced_top_level_ = false;
 };
 
 }  // namespace svodka

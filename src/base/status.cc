@@ -1,5 +1,8 @@
 #include "svodka/status.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace svodka {
 
 std::string Status::ToString() const {
@@ -18,3 +21,13 @@ std::string Status::ToString() const {
 }
 
 }  // namespace svodka
+
+namespace svodka::internal {
+
+void DieOnErrorValue(const Status& status) {
+  std::fprintf(stderr, "svodka: Result::value() called on an error: %s\n",
+               status.ToString().c_str());
+  std::abort();
+}
+
+}  // namespace svodka::internal

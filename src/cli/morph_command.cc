@@ -20,7 +20,7 @@
 #include "cli/output.h"
 #include "morph/analyzer.h"
 #include "morph/data_path.h"
-#include "morph/morph_eval.h"
+#include "eval/morph_eval.h"
 #include "morph/morphology.h"
 #include "morph_trainer.h"
 
@@ -269,10 +269,8 @@ void RunConllu(const MorphFlags& f) {
   if (sentences == 0) Fail("", InvalidArgument(f.conllu_file + ": no sentences"));
 }
 
-}  // namespace
-
-void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
-  // --- svodka morph ---------------------------------------------------------------------
+// `svodka morph`.
+void RegisterMorph(CLI::App& app) {
   auto flags = std::make_shared<MorphFlags>();
   CLI::App* morph = app.add_subcommand(
       "morph", "Morphological analysis: all parses of words, one best parse per line of a "
@@ -315,7 +313,10 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
     RunWords(f);
   });
 
-  // --- svodka eval morph ----------------------------------------------------------------
+}
+
+// `svodka eval morph`.
+void RegisterEvalMorph(CLI::App& eval) {
   struct EvalFlags {
     std::vector<std::string> files;
     std::string dict, model, out;
@@ -373,7 +374,10 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
     }
   });
 
-  // --- svodka train morph ---------------------------------------------------------------
+}
+
+// `svodka train morph`.
+void RegisterTrainMorph(CLI::App& train) {
   auto tf = std::make_shared<MorphTrainOptions>();
   CLI::App* tr = train.add_subcommand(
       "morph", "Train the morphological tagger (averaged perceptron over analyzer candidates)");
@@ -397,6 +401,14 @@ void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
     Status s = TrainMorph(*tf, std::cerr);
     if (!s.ok()) Fail("training failed: ", s);
   });
+}
+
+}  // namespace
+
+void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train) {
+  RegisterMorph(app);
+  RegisterEvalMorph(eval);
+  RegisterTrainMorph(train);
 }
 
 }  // namespace svodka::cli

@@ -1,164 +1,155 @@
 // `svodka segment FILE...`: tokens and sentences as JSON lines, and `svodka eval segment`:
-// errors against gold segmentations (see src/text/segment_eval.h for the error count).
+// errors against gold segmentations (see src/eval/segment_eval.h for the error count).
+#include <atomic>
 #include <chrono>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "base/file.h"
 #include "base/text_input.h"
 #include "base/json_writer.h"
+#include "base/offsets.h"
 #include "base/utf8.h"
 #include "article/reader.h"
 #include "cli/commands.h"
+#include "cli/ordered_pool.h"
 #include "cli/output.h"
-#include "text/segment_eval.h"
+#include "eval/segment_eval.h"
 #include "text/segmenter.h"
 
 namespace svodka::cli {
 namespace {
 
-// Converts increasing byte offsets of one text to code point offsets by walking forward.
-class CodePointCounter {
- public:
-  CodePointCounter(std::string_view text, size_t origin)
-      : text_(text), byte_(origin), origin_(origin) {}
-  uint32_t operator()(uint32_t b) {
-    if (b < byte_) {  // not monotone: restart (never happens for our spans)
-      byte_ = origin_;
-      cp_ = 0;
-    }
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(text_.data());
-    for (; byte_ < b; ++byte_) cp_ += (p[byte_] & 0xC0) != 0x80;
-    return cp_;
-  }
-
- private:
-  std::string_view text_;
-  size_t byte_, origin_;
-  uint32_t cp_ = 0;
-};
-
-void AppendUint(uint32_t v, std::string* out) {
-  char buf[16];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out->append(buf, r.ptr);
-}
-
-template <typename GetSpan>
-void AppendSpans(std::string_view text, size_t origin, size_t n, GetSpan get, std::string* out) {
-  CodePointCounter cp(text, origin);
-  out->push_back('[');
-  for (size_t i = 0; i < n; ++i) {
-    Span s = get(i);
-    if (i) out->push_back(',');
-    out->push_back('[');
-    AppendUint(cp(s.begin), out);
-    out->push_back(',');
-    AppendUint(cp(s.end), out);
-    out->push_back(']');
-  }
-  out->push_back(']');
-}
-
 struct SegmentOptions {
   std::vector<std::string> files;
   bool lines = false;
   size_t max_doc_mb = 4095;
+  int threads = 0;
 };
 
-// Segments text[range] and writes its JSON line. The text is segmented in pieces of about
-// 1 MB (Segmenter::SegmentInPieces: the same result as one call, without holding the tokens of
-// a 100 MB document); each piece's tokens are written at once.
+// Documents over this size are written in their turn, in pieces (Ticket::WriteInTurn).
+constexpr size_t kStreamBytes = size_t{4} << 20;
+
+// Segments text[range] and appends its JSON line to *json:
+// {"id": ID, "tokens": [[b,e],...], "sentences": [[b,e],...]}, code points from range.begin.
+// The text is segmented in pieces of about 1 MB (Segmenter::SegmentInPieces: the same result
+// as one call, without holding the tokens of a 100 MB document); with `out`, each piece's
+// tokens are written away at once.
 void WriteDocument(const Segmenter& seg, std::string_view text, Span range, std::string_view id,
-                   std::vector<Span>* sentences, Output* out) {
-  sentences->clear();
-  std::string& b = out->buf();
-  b += "{\"id\": \"";
-  JsonWriter::Escape(id, &b);
-  b += "\", \"tokens\": [";
-  CodePointCounter cp(text, range.begin);
-  bool first = true;
+                   std::string* json, Output* out) {
+  const std::string_view own = text.substr(range.begin, range.size());
+  const CodePointIndex cp(own);
+  std::vector<Span> sentences;
+  JsonWriter w(json, /*spaced_top_level=*/true);
+  w.BeginObject();
+  w.Key("id");
+  w.String(id);
+  w.Key("tokens");
+  w.BeginArray();
   seg.SegmentInPieces(text, range, size_t{1} << 20,
                       [&](std::span<const Token> tokens, std::span<const Span> piece_sentences) {
-                        for (const Token& t : tokens) {
-                          if (!first) b.push_back(',');
-                          first = false;
-                          b.push_back('[');
-                          AppendUint(cp(t.span.begin), &b);
-                          b.push_back(',');
-                          AppendUint(cp(t.span.end), &b);
-                          b.push_back(']');
-                        }
-                        sentences->insert(sentences->end(), piece_sentences.begin(),
-                                          piece_sentences.end());
-                        out->MaybeFlush();
+                        for (const Token& t : tokens)
+                          w.Pair(cp(t.span.begin - range.begin), cp(t.span.end - range.begin));
+                        sentences.insert(sentences.end(), piece_sentences.begin(),
+                                         piece_sentences.end());
+                        if (out) out->MaybeFlush();
                       });
-  b += "], \"sentences\": ";
-  AppendSpans(text, range.begin, sentences->size(), [&](size_t i) { return (*sentences)[i]; }, &b);
-  b += "}\n";
-  out->EndDocument();
+  w.EndArray();
+  w.Key("sentences");
+  w.BeginArray();
+  for (const Span& s : sentences) w.Pair(cp(s.begin - range.begin), cp(s.end - range.begin));
+  w.EndArray();
+  w.EndObject();
+  json->push_back('\n');
 }
 
 void RunSegment(const SegmentOptions& opt) {
-  Segmenter seg;
+  const Segmenter seg;
   Output out;
-  std::vector<Span> sentences;
+  std::atomic<bool> write_failed{false};
+  auto sink = [&](DocOutput& d) {
+    if (!d.err.empty()) {
+      out.Flush();
+      std::fputs(d.err.c_str(), stderr);
+    }
+    if (d.failed) SetExitCode(1);
+    out.buf() += d.out;
+    out.EndDocument();
+    if (out.failed()) write_failed = true;
+  };
+  const int threads = ResolveThreads(opt.threads);
+  OrderedPool pool(threads, 4 * static_cast<size_t>(threads), size_t{64} << 20, sink);
+  // A message takes its place in the output order like a document.
+  auto message = [&](std::string m, bool failed) {
+    pool.Submit(0, [m = std::move(m), failed](int, Ticket& ticket) {
+      ticket.Write(DocOutput{{}, m, failed});
+    });
+  };
+  // One document: text[range] of a file that the task keeps alive.
+  auto submit = [&](std::shared_ptr<const std::string> text, Span range, std::string id) {
+    pool.Submit(range.size(), [&seg, &out, text = std::move(text), range,
+                               id = std::move(id)](int, Ticket& ticket) {
+      if (range.size() <= kStreamBytes) {
+        DocOutput d;
+        WriteDocument(seg, *text, range, id, &d.out, nullptr);
+        return ticket.Write(std::move(d));
+      }
+      ticket.WriteInTurn([&] {
+        WriteDocument(seg, *text, range, id, &out.buf(), &out);
+        out.EndDocument();
+      });
+    });
+  };
   for (const std::string& file : opt.files) {
-    if (out.failed()) return;
+    if (write_failed) break;
     // Binary data is refused after 64 KiB, an input over the limit as soon as it passes it.
     Result<std::string> data = ReadTextFile(file, opt.max_doc_mb << 20);
     if (!data.ok()) {
-      out.Flush();
-      fprintf(stderr, "svodka segment: %s\n", data.status().message().c_str());
-      SetExitCode(1);
+      message("svodka segment: " + data.status().message() + "\n", true);
       continue;
     }
-    std::string& text = *data;
-    if (text.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    auto text = std::make_shared<std::string>(std::move(data).value());
+    if (text->find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
       // Nothing to segment: say so, count it as a failed input, and emit no document.
-      out.Flush();
-      fprintf(stderr, "svodka segment: %s: empty file, nothing to segment\n", file.c_str());
-      SetExitCode(1);
+      message("svodka segment: " + file + ": empty file, nothing to segment\n", true);
       continue;
     }
-    Utf8Repair rep = RepairUtf8(&text);
+    Utf8Repair rep = RepairUtf8(text.get());
     // Spans are 32-bit; checked after the repair, which can triple an invalid byte.
-    if (text.size() > 0xFFFFFFF0u) {
-      out.Flush();
-      fprintf(stderr, "svodka segment: %s: larger than 4 GiB, skipped\n", file.c_str());
-      SetExitCode(1);
+    if (text->size() > 0xFFFFFFF0u) {
+      message("svodka segment: " + file + ": larger than 4 GiB, skipped\n", true);
       continue;
     }
     if (rep.replaced) {
-      out.Flush();
-      fprintf(stderr, "svodka segment: warning: %s: byte %zu: invalid UTF-8 replaced with U+FFFD\n",
-              file.c_str(), rep.first_bad_offset);
+      message("svodka segment: warning: " + file + ": byte " +
+                  std::to_string(rep.first_bad_offset) + ": invalid UTF-8 replaced with U+FFFD\n",
+              false);
     }
     std::string stem = file == "-" ? "stdin" : std::filesystem::path(file).stem().string();
     if (!opt.lines) {
-      WriteDocument(seg, text, Span{0, static_cast<uint32_t>(text.size())}, stem, &sentences,
-                    &out);
+      const Span all{0, static_cast<uint32_t>(text->size())};
+      submit(std::move(text), all, std::move(stem));
       continue;
     }
     size_t pos = 0, line_no = 0;
-    std::string id;
-    while (pos < text.size() && !out.failed()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
+    while (pos < text->size() && !write_failed) {
+      size_t nl = text->find('\n', pos);
+      if (nl == std::string::npos) nl = text->size();
       size_t e = nl;
-      if (e > pos && text[e - 1] == '\r') --e;
+      if (e > pos && (*text)[e - 1] == '\r') --e;
       ++line_no;
-      id = stem;
-      id += ':';
-      id += std::to_string(line_no);
-      WriteDocument(seg, text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)}, id,
-                    &sentences, &out);
+      submit(text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)},
+             stem + ':' + std::to_string(line_no));
       pos = nl + 1;
     }
   }
+  pool.Finish();
+  out.Flush();
 }
 
 struct EvalOptions {
@@ -169,23 +160,19 @@ struct EvalOptions {
   int show_errors = 0;
 };
 
-struct Counts {
-  size_t docs = 0, gold = 0, predicted = 0, errors = 0;
-};
-
-void PrintExamples(const GoldDocument& doc, const std::vector<Span>& gold,
-                   const std::vector<Span>& pred, const std::vector<uint32_t>& diffs,
-                   const char* what, int* budget) {
+// Prints up to *budget examples of the differences, one per neighbourhood.
+void PrintExamples(const SegmentDiff& d, int* budget) {
   uint32_t last = 0;
   bool any = false;
-  for (uint32_t d : diffs) {
+  for (uint32_t pos : d.differences) {
     if (*budget <= 0) return;
-    if (any && d < last + 20) continue;  // one example per neighbourhood
+    if (any && pos < last + 20) continue;
     any = true;
-    last = d;
+    last = pos;
     --*budget;
-    printf("%s error in %s at byte %u\n  gold: %s\n  pred: %s\n", what, doc.id.c_str(), d,
-           ShowBoundaries(doc.text, gold, d).c_str(), ShowBoundaries(doc.text, pred, d).c_str());
+    printf("%s error in %s at byte %u\n  gold: %s\n  pred: %s\n", d.what, d.doc.id.c_str(), pos,
+           ShowBoundaries(d.doc.text, d.gold, pos).c_str(),
+           ShowBoundaries(d.doc.text, d.predicted, pos).c_str());
   }
 }
 
@@ -202,7 +189,8 @@ void RunEval(const EvalOptions& opt) {
     SetExitCode(2);
     return;
   }
-  Segmenter seg(opt.scheme == "razdel" ? TokenScheme::kRazdel : TokenScheme::kNews);
+  const Segmenter seg;
+  const bool razdel = opt.scheme == "razdel";
   for (const std::string& path : opt.paths) {
     // Binary data (an executable, an image) is not gold: refused from its first 64 KiB.
     Result<std::vector<GoldDocument>> docs = ReadGold(path, *format, CheckBinary);
@@ -216,40 +204,15 @@ void RunEval(const EvalOptions& opt) {
       SetExitCode(1);
       continue;
     }
-    Counts tok, sent;
-    double seconds = 0;
-    size_t bytes = 0;
     int tok_budget = opt.show_errors, sent_budget = opt.show_errors;
-    std::vector<Token> tokens;
-    std::vector<Span> token_spans, sentences;
-    std::vector<uint32_t> diffs;
-    for (const GoldDocument& doc : *docs) {
-      tokens.clear();
-      sentences.clear();
-      auto t0 = std::chrono::steady_clock::now();
-      seg.Segment(doc.text, &tokens, &sentences);
-      seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      bytes += doc.text.size();
-      token_spans.clear();
-      for (const Token& t : tokens) token_spans.push_back(t.span);
-      if (doc.has_tokens) {
-        diffs.clear();
-        tok.docs++;
-        tok.gold += doc.tokens.size();
-        tok.predicted += token_spans.size();
-        tok.errors += BoundaryErrors(doc.tokens, token_spans, &diffs);
-        PrintExamples(doc, doc.tokens, token_spans, diffs, "token", &tok_budget);
-      }
-      if (doc.has_sentences) {
-        diffs.clear();
-        sent.docs++;
-        sent.gold += doc.sentences.size();
-        sent.predicted += sentences.size();
-        sent.errors += BoundaryErrors(doc.sentences, sentences, &diffs);
-        PrintExamples(doc, doc.sentences, sentences, diffs, "sentence", &sent_budget);
-      }
-    }
-    auto per1000 = [](const Counts& c) { return c.gold ? 1000.0 * c.errors / c.gold : 0.0; };
+    const SegmentScores scores = ScoreSegmentation(seg, *docs, razdel, [&](const SegmentDiff& d) {
+      PrintExamples(d, d.what[0] == 't' ? &tok_budget : &sent_budget);
+    });
+    const SegmentCounts& tok = scores.tokens;
+    const SegmentCounts& sent = scores.sentences;
+    const double seconds = scores.seconds;
+    const size_t bytes = scores.bytes;
+    auto per1000 = [](const SegmentCounts& c) { return c.ErrorsPer1000(); };
     if (opt.json) {
       std::string out;
       JsonWriter w(&out);
@@ -259,7 +222,7 @@ void RunEval(const EvalOptions& opt) {
       w.Key("documents");
       w.Uint(docs->size());
       for (int k = 0; k < 2; ++k) {
-        const Counts& c = k == 0 ? tok : sent;
+        const SegmentCounts& c = k == 0 ? tok : sent;
         if (c.docs == 0) continue;
         w.Key(k == 0 ? "tokens" : "sentences");
         w.BeginObject();
@@ -311,6 +274,11 @@ void RegisterSegmentCommands(CLI::App& app, CLI::App& eval) {
                   "Refuse inputs larger than this (MB); spans are 32-bit, so at most 4095")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{4095}));
+  seg->add_option("-j,--jobs", seg_opt->threads,
+                  "Threads segmenting documents (default 0: all cores); output stays in input "
+                  "order")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
   seg->add_flag("--lines", seg_opt->lines,
                 "Each input line is a document, id \"<stem>:<line number>\", offsets relative "
                 "to the line");

@@ -45,13 +45,26 @@ void Morphology::TagSentence(std::span<const std::string_view> forms,
   tagger_.Tag(s->tokens, &s->tagger, s->choice);
 }
 
-void Morphology::Annotate(Document& doc) const {
+namespace {
+
+// What Annotate reuses between calls: candidates and annotations of one sentence.
+struct MorphScratch {
+  SentenceCandidates candidates;
+  std::vector<std::string_view> forms;
+  std::vector<MorphAnalysis> analyses;
+};
+
+}  // namespace
+
+Status Morphology::Annotate(Document& doc, Scratch* scratch_memory) const {
   const std::string_view text = doc.text;
   std::vector<Token>& tokens = doc.tokens;
   const std::vector<Span>& sentences = doc.sentences;
-  SentenceCandidates scratch;
-  std::vector<std::string_view> forms;
-  std::vector<MorphAnalysis> analyses;
+  MorphScratch local;
+  MorphScratch& mine = scratch_memory ? scratch_memory->For<MorphScratch>(this) : local;
+  SentenceCandidates& scratch = mine.candidates;
+  std::vector<std::string_view>& forms = mine.forms;
+  std::vector<MorphAnalysis>& analyses = mine.analyses;
   size_t t = 0, s = 0;
   while (t < tokens.size()) {
     // The sentence of token t: the first sentence that ends after its begin.
@@ -78,6 +91,7 @@ void Morphology::Annotate(Document& doc) const {
     }
     t = end;
   }
+  return Status::Ok();
 }
 
 }  // namespace svodka

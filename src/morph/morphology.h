@@ -3,7 +3,7 @@
 //
 // Usage:
 //   Result<Morphology> m = Morphology::Load(dict_path, model_path);
-//   m->Annotate(doc);  // after segmentation: doc.tokens and doc.sentences are set
+//   m->Annotate(doc, &scratch);  // after segmentation: doc.tokens and doc.sentences are set
 //
 // Thread-safety: a loaded Morphology is immutable; Annotate and TagSentence may be called
 // from many threads at once (each call uses its own scratch, or the caller's).
@@ -21,11 +21,12 @@
 #include "morph/tagger.h"
 #include "morph/tagger_model.h"
 #include "svodka/document.h"
+#include "svodka/stage.h"
 #include "svodka/status.h"
 
 namespace svodka {
 
-class Morphology {
+class Morphology : public Stage {
  public:
   // Loads the compiled dictionary and the tagger model. Errors name the failing file.
   static Result<Morphology> Load(const std::string& dict_path, const std::string& model_path);
@@ -43,7 +44,8 @@ class Morphology {
   // so that scratch memory (a few KB per token) stays bounded on input that never ends a
   // sentence ("т. т. т. ..."). Cost: linear in tokens.
   static constexpr size_t kMaxTaggedTokens = 1000;
-  void Annotate(Document& doc) const;
+  std::string_view name() const override { return "morph"; }
+  Status Annotate(Document& doc, Scratch* scratch) const override;
 
   // Tags one sentence given its word forms; *scratch is reusable. Afterwards
   // scratch->Chosen(i) is token i's parse; DescribeSentence turns the

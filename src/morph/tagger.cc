@@ -1,5 +1,7 @@
 #include "morph/tagger.h"
 
+#include <cassert>
+
 #include <algorithm>
 
 #include "base/utf8.h"

@@ -1,123 +1,167 @@
-#include "pipeline/document_json.h"
+// The JSON contract of `svodka analyze` (docs/format.md): one writer per section, in the order
+// of the output. A new stage adds its section here.
+#include "svodka/document_json.h"
 
 #include "base/json_writer.h"
 #include "base/offsets.h"
 
 namespace svodka {
+namespace {
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const Document& doc, std::string* out, const std::function<void()>& piece_done)
+      : doc_(doc), cp_(doc.text), out_(out), w_(out), piece_done_(piece_done) {}
+
+  void Write(const DocumentJsonOptions& options) {
+    w_.BeginObject();
+    w_.Key("id");
+    w_.String(doc_.id);
+    if (!doc_.url.empty()) {
+      w_.Key("url");
+      w_.String(doc_.url);
+    }
+    w_.Key("text");
+    w_.String(doc_.text);
+    TextField("title", doc_.title);
+    TextField("lead", doc_.lead);
+    Dateline();
+    w_.Key("published");
+    if (doc_.published) {
+      w_.String(*doc_.published);
+    } else {
+      w_.Null();
+    }
+    Spans("paragraphs", doc_.paragraphs);
+    Related();
+    Spans("sentences", doc_.sentences);
+    if (options.tokens) Tokens();
+    Metadata();
+    w_.EndObject();
+  }
+
+ private:
+  // After each element of a long array: lets the caller write the output away.
+  void ElementDone() {
+    if (piece_done_ && out_->size() > kJsonPieceBytes) piece_done_();
+  }
+
+  void SpanValue(const Span& s) { w_.Pair(cp_(s.begin), cp_(s.end)); }
+
+  // {"text": ..., "span": [b, e]} or null.
+  void TextField(const char* key, const std::optional<Span>& s) {
+    w_.Key(key);
+    if (!s) {
+      w_.Null();
+      return;
+    }
+    w_.BeginObject();
+    w_.Key("text");
+    w_.String(doc_.Slice(*s));
+    w_.Key("span");
+    SpanValue(*s);
+    w_.EndObject();
+  }
+
+  void OptionalString(const char* key, const std::string& v) {
+    w_.Key(key);
+    if (v.empty()) {
+      w_.Null();
+    } else {
+      w_.String(v);
+    }
+  }
+
+  void Dateline() {
+    w_.Key("dateline");
+    if (!doc_.dateline) {
+      w_.Null();
+      return;
+    }
+    const svodka::Dateline& d = *doc_.dateline;
+    w_.BeginObject();
+    OptionalString("place", d.place);
+    OptionalString("date", d.date);
+    OptionalString("agency", d.agency);
+    w_.Key("span");
+    SpanValue(d.span);
+    w_.EndObject();
+  }
+
+  void Spans(const char* key, const std::vector<Span>& spans) {
+    w_.Key(key);
+    w_.BeginArray();
+    for (const Span& s : spans) {
+      SpanValue(s);
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  void Related() {
+    w_.Key("related");
+    w_.BeginArray();
+    for (const Span& r : doc_.related) {
+      w_.BeginObject();
+      w_.Key("text");
+      w_.String(doc_.Slice(r));
+      w_.Key("span");
+      SpanValue(r);
+      w_.EndObject();
+    }
+    w_.EndArray();
+  }
+
+  void Tokens() {
+    w_.Key("tokens");
+    w_.BeginArray();
+    for (const Token& t : doc_.tokens) {
+      w_.BeginObject();
+      w_.Key("span");
+      SpanValue(t.span);
+      w_.Key("text");
+      w_.String(doc_.Slice(t.span));
+      w_.Key("kind");
+      w_.String(TokenKindName(t.kind));
+      if (t.has_morphology()) {
+        w_.Key("lemma");
+        w_.String(doc_.Lemma(t));
+        w_.Key("upos");
+        w_.String(doc_.Upos(t));
+        w_.Key("feats");
+        w_.String(doc_.Feats(t));
+        w_.Key("tag");
+        w_.String(doc_.Tag(t));
+      }
+      w_.EndObject();
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  void Metadata() {
+    if (doc_.metadata.empty()) return;
+    w_.Key("metadata");
+    w_.BeginObject();
+    for (const auto& [key, raw] : doc_.metadata) {
+      w_.Key(key);
+      w_.Raw(raw);
+    }
+    w_.EndObject();
+  }
+
+  const Document& doc_;
+  const CodePointIndex cp_;
+  std::string* out_;
+  JsonWriter w_;
+  const std::function<void()>& piece_done_;
+};
+
+}  // namespace
 
 void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, std::string* out,
                        const std::function<void()>& piece_done) {
-  const CodePointIndex cp(doc.text);
-  JsonWriter w(out);
-  auto element_done = [&] {
-    if (piece_done && out->size() > kJsonPieceBytes) piece_done();
-  };
-  auto span = [&](const Span& s) { w.Pair(cp(s.begin), cp(s.end)); };
-  auto text_field = [&](const char* key, const std::optional<Span>& s) {
-    w.Key(key);
-    if (!s) {
-      w.Null();
-      return;
-    }
-    w.BeginObject();
-    w.Key("text");
-    w.String(doc.Slice(*s));
-    w.Key("span");
-    span(*s);
-    w.EndObject();
-  };
-
-  w.BeginObject();
-  w.Key("id");
-  w.String(doc.id);
-  if (!doc.url.empty()) {
-    w.Key("url");
-    w.String(doc.url);
-  }
-  w.Key("text");
-  w.String(doc.text);
-  text_field("title", doc.title);
-  text_field("lead", doc.lead);
-  w.Key("dateline");
-  if (doc.dateline) {
-    const Dateline& d = *doc.dateline;
-    w.BeginObject();
-    auto opt = [&](const char* key, const std::string& v) {
-      w.Key(key);
-      if (v.empty()) w.Null(); else w.String(v);
-    };
-    opt("place", d.place);
-    opt("date", d.date);
-    opt("agency", d.agency);
-    w.Key("span");
-    span(d.span);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("published");
-  if (doc.published) w.String(*doc.published); else w.Null();
-  w.Key("paragraphs");
-  w.BeginArray();
-  for (const Span& p : doc.paragraphs) {
-    span(p);
-    element_done();
-  }
-  w.EndArray();
-  w.Key("related");
-  w.BeginArray();
-  for (const Span& r : doc.related) {
-    w.BeginObject();
-    w.Key("text");
-    w.String(doc.Slice(r));
-    w.Key("span");
-    span(r);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("sentences");
-  w.BeginArray();
-  for (const Span& s : doc.sentences) {
-    span(s);
-    element_done();
-  }
-  w.EndArray();
-  if (options.tokens) {
-    w.Key("tokens");
-    w.BeginArray();
-    for (const Token& t : doc.tokens) {
-      w.BeginObject();
-      w.Key("span");
-      span(t.span);
-      w.Key("text");
-      w.String(doc.Slice(t.span));
-      w.Key("kind");
-      w.String(TokenKindName(t.kind));
-      if (t.has_morphology()) {
-        w.Key("lemma");
-        w.String(doc.Lemma(t));
-        w.Key("upos");
-        w.String(doc.Upos(t));
-        w.Key("feats");
-        w.String(doc.Feats(t));
-        w.Key("tag");
-        w.String(doc.Tag(t));
-      }
-      w.EndObject();
-      element_done();
-    }
-    w.EndArray();
-  }
-  if (!doc.metadata.empty()) {
-    w.Key("metadata");
-    w.BeginObject();
-    for (const auto& [key, raw] : doc.metadata) {
-      w.Key(key);
-      w.Raw(raw);
-    }
-    w.EndObject();
-  }
-  w.EndObject();
+  DocumentWriter(doc, out, piece_done).Write(options);
 }
 
 }  // namespace svodka

@@ -2,7 +2,7 @@
 // splitter: decode the code point at a byte position of valid UTF-8 (with an ASCII fast path)
 // and classify it; and the scanners of the token shapes that both token schemes share (signs,
 // smileys, emoji sequences, digit atoms), so that the news tokenizer (tokenizer.cc) and the
-// razdel pass (razdel_scheme.cc) cannot drift apart on them.
+// razdel pass (src/eval/razdel_scheme.cc) cannot drift apart on them.
 //
 // A scanner takes a position where a token starts and returns where it ends; it reads only
 // inside its ScanRange.

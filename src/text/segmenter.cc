@@ -4,6 +4,31 @@
 
 namespace svodka {
 
+Status Segmenter::Annotate(Document& doc, Scratch* scratch) const {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  doc.strings.Clear();
+  // The fields that hold text, in order of position.
+  std::vector<Span> local;
+  std::vector<Span>& fields = scratch ? scratch->For<std::vector<Span>>(this) : local;
+  fields.clear();
+  if (doc.title) fields.push_back(*doc.title);
+  if (doc.lead) fields.push_back(*doc.lead);
+  fields.insert(fields.end(), doc.paragraphs.begin(), doc.paragraphs.end());
+  fields.insert(fields.end(), doc.related.begin(), doc.related.end());
+  if (fields.empty() && !doc.text.empty())
+    fields.push_back(Span{0, static_cast<uint32_t>(doc.text.size())});
+  std::sort(fields.begin(), fields.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  uint32_t done = 0;  // fields never overlap in a well-formed document; skip any that would
+  for (const Span& f : fields) {
+    if (f.begin < done || f.empty()) continue;
+    Segment(doc.text, f, &doc.tokens, &doc.sentences);
+    done = f.end;
+  }
+  return Status::Ok();
+}
+
 void Segmenter::Segment(std::string_view text, Span range, std::vector<Token>* tokens,
                         std::vector<Span>* sentences) const {
   const size_t first = tokens->size();

@@ -1,6 +1,6 @@
-// Segmentation: tokens and sentences of Russian and English news text in one call. This is the
-// entry point the pipeline uses; Tokenizer and SentenceSplitter are its two halves (see their
-// headers for the rules).
+// Segmentation: tokens and sentences of Russian and English news text. The pipeline's first
+// stage (Annotate); Tokenizer and SentenceSplitter are its two halves (see their headers for
+// the rules).
 #ifndef SVODKA_TEXT_SEGMENTER_H_
 #define SVODKA_TEXT_SEGMENTER_H_
 
@@ -10,16 +10,23 @@
 #include <vector>
 
 #include "svodka/document.h"
+#include "svodka/stage.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
 
 namespace svodka {
 
-class Segmenter {
+class Segmenter : public Stage {
  public:
   // Loads the embedded rule tables once; immutable and thread-safe afterwards.
-  // `scheme` picks the token conventions (see tokenizer.h); the pipeline uses the default.
-  explicit Segmenter(TokenScheme scheme = TokenScheme::kNews) : tokenizer_(scheme) {}
+  Segmenter() = default;
+
+  std::string_view name() const override { return "segment"; }
+  // The stage: replaces doc.tokens and doc.sentences (and clears doc.strings, which holds the
+  // tokens' morphology). Each title, lead, paragraph and related headline is segmented on its
+  // own, so none of them runs into the next; text outside those fields (blank lines) has no
+  // tokens. A document without any of them is segmented whole. Always OK.
+  Status Annotate(Document& doc, Scratch* scratch) const override;
 
   // Tokenizes text[range.begin, range.end) and splits it into sentences, APPENDING tokens
   // (Token::span, Token::kind; byte offsets into `text`) and sentence spans (bytes, each from

@@ -118,6 +118,68 @@ const SentenceSplitter::AbbrKind* SentenceSplitter::FindAbbreviation(std::string
 // Look-behind of the rules below, bounded by kMaxLookBehind (24 tokens): an abbreviation reads
 // at most 8 words with their dots (16 tokens), "after a number" at most 9 tokens, the initial
 // and dateline rules 3. Segmenter::SegmentInPieces relies on this bound.
+
+// After a single "." at tokens[t] (the sentence began at tokens[first]), whether the word
+// before it makes the dot part of the sentence: a dateline ("20 марта. /ТАСС/.", "/ТАСС/.
+// Выработка"), an initial ("В. В. Путин", "С.Лавров"), a list number opening the sentence
+// ("1. Михаил Саакашвили"), or an abbreviation ("г. Москва", "и т.д. 5") — not after a number
+// ("в 2016 г. Россия" ends).
+bool SentenceSplitter::DotGoesOn(std::string_view text, const Token* tokens, size_t t,
+                                 size_t first, const Token& next, char32_t ncp,
+                                 CharClass nc) const {
+  if (ncp == '/' && next.kind == TokenKind::kPunct) return true;  // "20 марта. /ТАСС/."
+  auto is_slash = [&](size_t k) {
+    return tokens[k].kind == TokenKind::kPunct && text[tokens[k].span.begin] == '/';
+  };
+  if (t >= 3 && is_slash(t - 1) && is_slash(t - 3)) return true;  // "/ТАСС/. Выработка"
+  if (t < 1) return false;
+  const Token& prev = tokens[t - 1];
+  char32_t pcp;
+  size_t plen;
+  if (prev.kind == TokenKind::kWord && prev.span.end == tokens[t].span.begin &&
+      ClassAt(CharClasses::Get(), text, prev.span.begin, prev.span.end, &pcp, &plen) ==
+          kCcUpper &&
+      plen == prev.span.size() && nc == kCcUpper &&
+      !(t >= 2 && tokens[t - 2].kind == TokenKind::kNumber)) {
+    return true;  // an initial: "В. В. Путин", "С.Лавров"
+  }
+  if (prev.kind == TokenKind::kNumber && t - 1 == first) return true;  // "1. Михаил ..."
+  const AbbrKind* abbr = FindAbbreviation(text, tokens, t);
+  if (abbr == nullptr) return false;
+  // Which word started the abbreviation: for "after a number" look before it.
+  size_t w = t - 1;
+  while (w >= 2 && tokens[w - 1].span.size() == 1 && text[tokens[w - 1].span.begin] == '.' &&
+         tokens[w - 2].kind == TokenKind::kWord && t - w < 8) {
+    w -= 2;
+  }
+  const bool after_number = w >= 1 && tokens[w - 1].kind == TokenKind::kNumber;
+  return (*abbr == AbbrKind::kPrefix && !after_number) || nc == kCcDigit;
+}
+
+// After a run of terminals tokens[t..j] followed, on the same line, by tokens[j + 1]: whether
+// the sentence goes on (see the header for the rules).
+bool SentenceSplitter::GoesOn(std::string_view text, const Token* tokens, size_t n, size_t t,
+                              size_t j, size_t first) const {
+  const Token& next = tokens[j + 1];
+  char32_t ncp;
+  const CharClass nc = FirstClass(text, next, &ncp);
+  if (nc == kCcLower) return true;
+  if (j == t && tokens[t].span.end == next.span.begin && t > 0 &&
+      tokens[t - 1].span.end < tokens[t].span.begin) {
+    return true;  // " .РФ", " .NET": a dot glued to the next word, not to the last
+  }
+  if (IsBullet(ncp)) return false;
+  if (next.kind == TokenKind::kPunct && (ncp == ',' || ncp == ';' || ncp == ':' || nc == kCcClose))
+    return true;
+  if (IsDash(text, next)) {  // "...?\" - спросил он": an attribution
+    char32_t c2;
+    return j + 2 < n && FirstClass(text, tokens[j + 2], &c2) == kCcLower;
+  }
+  if (tokens[t].span.size() == 1 && text[tokens[t].span.begin] == '.' && j == t)
+    return DotGoesOn(text, tokens, t, first, next, ncp, nc);
+  return false;
+}
+
 void SentenceSplitter::Split(std::string_view text, const Token* tokens, size_t n,
                              std::vector<Span>* sentences, size_t context) const {
   if (n <= context) return;
@@ -134,78 +196,18 @@ void SentenceSplitter::Split(std::string_view text, const Token* tokens, size_t 
              (IsCloser(text, tokens[j + 1]) || IsTerminal(text, tokens[j + 1]))) {
         ++j;
       }
-      size_t t = i;
+      const size_t t = i;
       i = j;
       if (j + 1 == n) break;
-      if (LineBreaks(text, tokens[j].span.end, tokens[j + 1].span.begin) > 0) {
+      if (LineBreaks(text, tokens[j].span.end, tokens[j + 1].span.begin) > 0 ||
+          !GoesOn(text, tokens, n, t, j, first)) {
         emit(j);
-        continue;
       }
-      // Decide whether the sentence goes on.
-      const Token& next = tokens[j + 1];
-      char32_t ncp;
-      CharClass nc = FirstClass(text, next, &ncp);
-      bool split = true;
-      if (nc == kCcLower) {
-        split = false;
-      } else if (j == t && tokens[t].span.end == next.span.begin && t > 0 &&
-                 tokens[t - 1].span.end < tokens[t].span.begin) {
-        split = false;  // " .РФ", " .NET": a dot glued to the next word, not to the last
-      } else if (IsBullet(ncp)) {
-        split = true;
-      } else if (next.kind == TokenKind::kPunct &&
-                 (ncp == ',' || ncp == ';' || ncp == ':' || nc == kCcClose)) {
-        split = false;
-      } else if (IsDash(text, next)) {
-        if (j + 2 < n) {
-          char32_t c2;
-          if (FirstClass(text, tokens[j + 2], &c2) == kCcLower) split = false;
-        }
-      } else if (tokens[t].span.size() == 1 && text[tokens[t].span.begin] == '.' && j == t) {
-        if (ncp == '/' && next.kind == TokenKind::kPunct) {
-          split = false;  // "20 марта. /ТАСС/."
-        } else if (t >= 3 && tokens[t - 1].kind == TokenKind::kPunct &&
-                   text[tokens[t - 1].span.begin] == '/' &&
-                   tokens[t - 3].kind == TokenKind::kPunct &&
-                   text[tokens[t - 3].span.begin] == '/') {
-          split = false;  // "/ТАСС/. Выработка"
-        } else if (t >= 1) {
-          const Token& prev = tokens[t - 1];
-          char32_t pcp;
-          size_t plen;
-          const AbbrKind* abbr = nullptr;
-          if (prev.kind == TokenKind::kWord && prev.span.end == tokens[t].span.begin &&
-              ClassAt(CharClasses::Get(), text, prev.span.begin, prev.span.end, &pcp, &plen) ==
-                  kCcUpper &&
-              plen == prev.span.size() && nc == kCcUpper &&
-              !(t >= 2 && tokens[t - 2].kind == TokenKind::kNumber)) {
-            split = false;  // an initial: "В. В. Путин", "С.Лавров"
-          } else if (prev.kind == TokenKind::kNumber && t - 1 == first) {
-            split = false;  // a list number opening the sentence: "1. Михаил Саакашвили"
-          } else if ((abbr = FindAbbreviation(text, tokens, t)) != nullptr) {
-            // Which word started the abbreviation: for "after a number" look before it.
-            bool after_number = false;
-            size_t w = t - 1;
-            while (w >= 2 && tokens[w - 1].span.size() == 1 &&
-                   text[tokens[w - 1].span.begin] == '.' &&
-                   tokens[w - 2].kind == TokenKind::kWord && t - w < 8) {
-              w -= 2;
-            }
-            if (w >= 1 && tokens[w - 1].kind == TokenKind::kNumber) after_number = true;
-            if (*abbr == AbbrKind::kPrefix && !after_number) {
-              split = false;
-            } else if (nc == kCcDigit) {
-              split = false;
-            }
-          }
-        }
-      }
-      if (split) emit(j);
       continue;
     }
     if (i + 1 < n) {
-      int breaks = LineBreaks(text, tokens[i].span.end, tokens[i + 1].span.begin);
-      if (breaks == 0) {
+      const int breaks = LineBreaks(text, tokens[i].span.end, tokens[i + 1].span.begin);
+      if (breaks == 0) {  // a bullet after a space starts a sentence: "• Алжир • Ангола"
         char32_t bcp;
         FirstClass(text, tokens[i + 1], &bcp);
         if (IsBullet(bcp) && tokens[i + 1].span.begin > tokens[i].span.end) emit(i);

@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "svodka/document.h"
+#include "text/char_class.h"
 
 namespace svodka {
 
@@ -58,6 +59,10 @@ class SentenceSplitter {
 
  private:
   enum class AbbrKind : uint8_t { kPrefix, kTail };
+  bool GoesOn(std::string_view text, const Token* tokens, size_t n, size_t t, size_t j,
+              size_t first) const;
+  bool DotGoesOn(std::string_view text, const Token* tokens, size_t t, size_t first,
+                 const Token& next, char32_t ncp, CharClass nc) const;
   // The abbreviation ending just before tokens[dot] (a "." token), if any.
   const AbbrKind* FindAbbreviation(std::string_view text, const Token* tokens,
                                    size_t dot) const;

@@ -12,14 +12,13 @@
 //
 // Every scanner returns the end of its token, or 0 when the text at its position is not one.
 // The sign, smiley and emoji rules live in scan.h because the razdel-scheme pass
-// (razdel_scheme.cc) shares them.
+// (src/eval/razdel_scheme.cc) shares them.
 #include "text/tokenizer.h"
 
 #include <algorithm>
 
 #include "base/embedded.h"
 #include "base/tsv.h"
-#include "text/razdel_scheme.h"
 #include "text/scan.h"
 
 namespace svodka {
@@ -319,23 +318,11 @@ class NewsScanner {
 
 }  // namespace
 
-Tokenizer::Tokenizer(TokenScheme scheme) : scheme_(scheme) {
+Tokenizer::Tokenizer() {
   for (const auto& row : ParseTsv(EmbeddedFile("domains.tsv"))) domains_.emplace(row[0]);
 }
 
 void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* tokens) const {
-  if (scheme_ == TokenScheme::kNews) {
-    TokenizeNews(text, range, tokens);
-    return;
-  }
-  // razdel's conventions: a pass over the news tokens, outside the scan.
-  std::vector<Token> news;
-  TokenizeNews(text, range, &news);
-  AppendRazdelTokens(text.substr(0, std::min<size_t>(range.end, text.size())), news, tokens);
-}
-
-void Tokenizer::TokenizeNews(std::string_view text, Span range,
-                             std::vector<Token>* tokens) const {
   NewsScanner scan(text, range, domains_);
   const ScanRange& r = scan.range();
   size_t pos = r.begin;

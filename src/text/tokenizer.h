@@ -13,16 +13,14 @@
 // word, emoji sequences (with ZWJ, variation selectors, skin tones, flag pairs) are one
 // symbol, HTML character references left in scraped text ("&#39;", "&amp;") are one symbol.
 //
-// Scheme kRazdel reproduces razdel's own conventions where they differ from ours by design
-// (URLs, e-mails, domains, clock times, "2+2" and apostrophes are split into their pieces,
-// a Latin/Cyrillic script change splits a word); it exists to score against razdel-made
-// gold data and is not meant for the pipeline. It is a pass over the news tokens
-// (razdel_scheme.h), applied after the news scan, so the tokenizer's scan has one scheme.
+// razdel's own conventions, where they differ from ours by design (URLs, e-mails, domains,
+// clock times, "2+2" and apostrophes split into their pieces, a Latin/Cyrillic script change
+// splitting a word), are only for scoring against razdel-made gold data: a pass over these
+// tokens in the evaluation component (src/eval/razdel_scheme.h), not a mode of the tokenizer.
 //
 // Complexity: linear in the input; every byte is looked at a bounded number of times (the
-// e-mail scan remembers how far a failed attempt reached so it is never repeated). Scheme
-// kNews allocates nothing except by appending to the output vector; kRazdel also holds the
-// news tokens of the range in a scratch vector.
+// e-mail scan remembers how far a failed attempt reached so it is never repeated). Allocates
+// nothing except by appending to the output vector.
 #ifndef SVODKA_TEXT_TOKENIZER_H_
 #define SVODKA_TEXT_TOKENIZER_H_
 
@@ -35,12 +33,10 @@
 
 namespace svodka {
 
-enum class TokenScheme : uint8_t { kNews, kRazdel };
-
 class Tokenizer {
  public:
   // Loads the embedded domains.tsv; immutable and thread-safe afterwards.
-  explicit Tokenizer(TokenScheme scheme = TokenScheme::kNews);
+  Tokenizer();
 
   // Appends the tokens of text[range.begin, range.end) to *tokens (span and kind set, other
   // fields empty), in order, without overlaps; whitespace is never inside a token, and every
@@ -49,11 +45,7 @@ class Tokenizer {
   void Tokenize(std::string_view text, Span range, std::vector<Token>* tokens) const;
 
  private:
-  // Tokenize under the news conventions: the scan itself (tokenizer.cc).
-  void TokenizeNews(std::string_view text, Span range, std::vector<Token>* tokens) const;
-
   std::unordered_set<std::string> domains_;  // lower-case top-level domain labels
-  TokenScheme scheme_;
 };
 
 }  // namespace svodka

@@ -166,9 +166,10 @@ TEST(Reader, StreamsLargeJsonlFileAcrossChunks) {
 
 TEST(Reader, SinkCanStop) {
   int n = 0;
-  ReadDocuments(
+  Status s = ReadDocuments(
       "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"c\"}\n", "s.jsonl", {},
       [&](Document&&) { return ++n < 2; }, [](const Status&) {});
+  EXPECT_TRUE(s.ok());
   EXPECT_EQ(n, 2);
 }
 

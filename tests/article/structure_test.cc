@@ -462,12 +462,11 @@ TEST(TakeRelated, HeadlineLengthLimitIs300CodePoints) {
   EXPECT_EQ(b.paragraphs, (Texts{"Текст.", over}));
 }
 
-TEST(TakeRelated, ThreeDotsEndAHeadline) {
-  // Behaviour: "..." (three periods) counts as headline-like while "…" (U+2026) does not.
-  // docs/format.md and structure.h say "no final `.`/`…`", which would exclude both, while
-  // LooksLikeHeadline allows both. This pins the current behaviour of TakeRelated.
+TEST(TakeRelated, EllipsisEndsASentenceNotAHeadline) {
+  // docs/format.md: a related headline has no final "." or "…"; three periods are the
+  // ellipsis written with full stops, and count as "…" does.
   Body b = Layout("Текст.\n- Что дальше...");
-  EXPECT_EQ(b.related, (Texts{"Что дальше..."}));
+  EXPECT_TRUE(b.related.empty());
   b = Layout("Текст.\n- Что дальше…");
   EXPECT_TRUE(b.related.empty());
 }
@@ -488,7 +487,7 @@ TEST(TakeRelated, UnitsNotFromSplitUnitsAreAccepted) {
 // headline — whatever it ends with (structure.h's "text after the heading on the same line"
 // does not ask for the colon either). Expected: it stays a paragraph. Actual: paragraphs
 // ["Первый абзац.", "Конец."], related ["переговоров Лавров ничего не сказал."].
-TEST(TakeRelated, DISABLED_SentenceStartingWithHeadingWordsStaysParagraph) {
+TEST(TakeRelated, SentenceStartingWithHeadingWordsStaysParagraph) {
   Body b = Layout("Первый абзац.\nПо теме переговоров Лавров ничего не сказал.\nКонец.");
   EXPECT_EQ(b.paragraphs,
             (Texts{"Первый абзац.", "По теме переговоров Лавров ничего не сказал.", "Конец."}));
@@ -505,7 +504,7 @@ TEST(TakeRelated, DISABLED_SentenceStartingWithHeadingWordsStaysParagraph) {
 // first heading that matches, not the longest: "Related stories:" is read as the heading
 // "Related" with the inline headline "stories:". Expected: the heading "Related stories" is
 // dropped and the lines under it are related.
-TEST(TakeRelated, DISABLED_LongestHeadingWins) {
+TEST(TakeRelated, LongestHeadingWins) {
   Body b = Layout("Text.\nRelated stories:\nFirst story\nSecond story");
   EXPECT_EQ(b.paragraphs, (Texts{"Text."}));
   EXPECT_EQ(b.related, (Texts{"First story", "Second story"}));

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "base/json_writer.h"
-#include "pipeline/document_json.h"
+#include "svodka/document_json.h"
 
 namespace svodka {
 namespace {
@@ -20,13 +20,29 @@ Document MakeDoc() {
   return d;
 }
 
-TEST(Pipeline, EachFieldEndsItsSentences) {
+Pipeline NoMorphology() {
   PipelineOptions o;
   o.morphology = false;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Result<Pipeline> p = Pipeline::Create(o);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return std::move(p).value();
+}
+
+std::string Json(const Document& d) {
+  std::string json;
+  WriteDocumentJson(d, DocumentJsonOptions{.tokens = true}, &json);
+  return json;
+}
+
+TEST(Pipeline, StagesAreALoop) {
+  EXPECT_EQ(NoMorphology().stage_names(), std::vector<std::string_view>{"segment"});
+  EXPECT_FALSE(NoMorphology().has_morphology());
+}
+
+TEST(Pipeline, EachFieldEndsItsSentences) {
+  const Pipeline p = NoMorphology();
   Document d = MakeDoc();
-  p->Annotate(d);
+  ASSERT_TRUE(p.Annotate(d).ok());
   ASSERT_GE(d.sentences.size(), 4u);
   EXPECT_EQ(d.Slice(d.sentences.front()), "Заголовок без точки");
   EXPECT_EQ(d.Slice(d.sentences.back()), "Ёж");
@@ -41,27 +57,28 @@ TEST(Pipeline, EachFieldEndsItsSentences) {
   }
 }
 
+// Annotating again replaces the results instead of adding to them, whatever the document held
+// before (tokens and morphology of an earlier analysis, a stale string pool).
 TEST(Pipeline, AnnotateReplacesPreviousResults) {
-  PipelineOptions o;
-  o.morphology = false;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok());
-  Document d = MakeDoc();
-  p->Annotate(d);
-  size_t n = d.tokens.size();
-  p->Annotate(d);
-  EXPECT_EQ(d.tokens.size(), n);
+  const Pipeline p = NoMorphology();
+  Document once = MakeDoc();
+  ASSERT_TRUE(p.Annotate(once).ok());
+  Document twice = MakeDoc();
+  Scratch scratch;
+  ASSERT_TRUE(p.Annotate(twice, &scratch).ok());
+  twice.tokens.push_back(twice.tokens.front());  // leftovers a second run must drop
+  twice.sentences.push_back(twice.sentences.front());
+  twice.tokens.front().lemma = twice.strings.Intern("мусор");
+  ASSERT_TRUE(p.Annotate(twice, &scratch).ok());
+  EXPECT_EQ(Json(twice), Json(once));
+  EXPECT_EQ(twice.strings.size(), once.strings.size());
 }
 
 TEST(DocumentJson, SpansAreCodePoints) {
-  PipelineOptions o;
-  o.morphology = false;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok());
+  const Pipeline p = NoMorphology();
   Document d = MakeDoc();
-  p->Annotate(d);
-  std::string json;
-  WriteDocumentJson(d, DocumentJsonOptions{.tokens = true}, &json);
+  ASSERT_TRUE(p.Annotate(d).ok());
+  std::string json = Json(d);
   EXPECT_NE(json.find("\"title\":{\"text\":\"Заголовок без точки\",\"span\":[0,19]}"),
             std::string::npos)
       << json;

@@ -153,17 +153,6 @@ TEST(TokenizerTest, AlphanumericWordsAndDomainZones) {
     EXPECT_EQ(Tokens(std::string("зона") + eol + ".РФ"), (V{"зона", ".РФ"})) << eol;
 }
 
-TEST(TokenizerTest, RazdelScheme) {
-  Segmenter seg(TokenScheme::kRazdel);
-  std::string text = "http://a.ru 15:30 МТС733";
-  std::vector<Token> tokens;
-  std::vector<Span> sentences;
-  seg.Segment(text, &tokens, &sentences);
-  V out;
-  for (const Token& t : tokens) out.push_back(text.substr(t.span.begin, t.span.size()));
-  EXPECT_EQ(out, (V{"http", ":", "/", "/", "a", ".", "ru", "15", ":", "30", "МТС", "733"}));
-}
-
 TEST(TokenizerTest, RangeAndAppend) {
   std::string text = "xx Привет, мир! yy";
   std::vector<Token> tokens(1);

@@ -1,6 +1,8 @@
 // Error counting, gold readers, and the quality floors on the shared corpora (skipped when
 // ../shared/data is absent). Floors are set a little above the measured error rates.
-#include "text/segment_eval.h"
+#include "eval/segment_eval.h"
+
+#include "floors.h"
 
 #include <unistd.h>
 
@@ -157,41 +159,34 @@ struct Rates {
   double tokens = 0, sentences = 0;
 };
 
-Rates Score(const std::string& path, TokenScheme scheme = TokenScheme::kNews) {
+Rates Score(const std::string& path, bool razdel = false) {
   Result<std::vector<GoldDocument>> docs = ReadGold(path, GoldFormat::kAuto);
   EXPECT_TRUE(docs.ok()) << docs.status().ToString();
   if (!docs.ok()) return {};
-  Segmenter seg(scheme);
-  size_t gt = 0, et = 0, gs = 0, es = 0;
-  for (const GoldDocument& d : *docs) {
-    std::vector<Token> tokens;
-    std::vector<Span> sentences, spans;
-    seg.Segment(d.text, &tokens, &sentences);
-    for (const Token& t : tokens) spans.push_back(t.span);
-    if (d.has_tokens) { gt += d.tokens.size(); et += BoundaryErrors(d.tokens, spans); }
-    if (d.has_sentences) { gs += d.sentences.size(); es += BoundaryErrors(d.sentences, sentences); }
-  }
-  return {gt ? 1000.0 * et / gt : 0, gs ? 1000.0 * es / gs : 0};
+  const SegmentScores s = ScoreSegmentation(Segmenter(), *docs, razdel);
+  return {s.tokens.ErrorsPer1000(), s.sentences.ErrorsPer1000()};
 }
 
 std::string Shared(const std::string& rel) {
   return std::string(SVODKA_TEST_SHARED) + "/data/" + rel;
 }
 
-TEST(SegmentEvalTest, FactRuEvalFloors) {
-  std::string dir = Shared("factrueval-2016/devset");
-  if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " absent";
-  Rates r = Score(dir);
-  EXPECT_LT(r.tokens, 3.5);       // measured 2.9; razdel ~5
-  EXPECT_LT(r.sentences, 95.0);   // measured 84; razdel ~280
+// The floors of tests/eval/floors.tsv for each corpus this test can score directly.
+void CheckFloors(const std::string& corpus) {
+  const std::string path = Shared(corpus);
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " absent";
+  const std::vector<testing_eval::Floor> floors = testing_eval::FloorsFor("segment", corpus);
+  ASSERT_FALSE(floors.empty()) << "no floors for " << corpus << " in tests/eval/floors.tsv";
+  for (const testing_eval::Floor& f : floors) {
+    const Rates r = Score(path, f.flags == "--scheme razdel");
+    const double value = f.metric == "token_errors" ? r.tokens : r.sentences;
+    EXPECT_TRUE(f.Met(value)) << corpus << " " << f.flags << " " << f.metric << " = " << value
+                              << ", floor " << f.op << " " << f.limit;
+  }
 }
 
-TEST(SegmentEvalTest, RazdelTokensFloor) {
-  std::string file = Shared("razdel/tokens.txt");
-  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " absent";
-  EXPECT_LT(Score(file, TokenScheme::kRazdel).tokens, 1.5);  // measured 1.15
-  EXPECT_LT(Score(file).tokens, 18.0);  // news conventions (URLs, times, HTML5): measured 17.3
-}
+TEST(SegmentEvalTest, FactRuEvalFloors) { CheckFloors("factrueval-2016/devset"); }
+TEST(SegmentEvalTest, RazdelTokensFloors) { CheckFloors("razdel/tokens.txt"); }
 
 }  // namespace
 }  // namespace svodka

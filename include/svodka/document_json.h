@@ -1,7 +1,7 @@
 // The JSON contract of `svodka analyze` (docs/format.md is the full schema): one object per
 // Document, spans converted from bytes to code points of "text".
-#ifndef SVODKA_PIPELINE_DOCUMENT_JSON_H_
-#define SVODKA_PIPELINE_DOCUMENT_JSON_H_
+#ifndef SVODKA_DOCUMENT_JSON_H_
+#define SVODKA_DOCUMENT_JSON_H_
 
 #include <cstddef>
 #include <functional>
@@ -26,4 +26,4 @@ void WriteDocumentJson(const Document& doc, const DocumentJsonOptions& options, 
 
 }  // namespace svodka
 
-#endif  // SVODKA_PIPELINE_DOCUMENT_JSON_H_
+#endif  // SVODKA_DOCUMENT_JSON_H_

@@ -16,8 +16,8 @@
 // it covers are dropped and the scan goes on inside the last one. News tokens cover every
 // character but whitespace, and razdel's rules never look before a token's start, so the
 // result is exactly what a razdel tokenizer scanning the whole range would give.
-#ifndef SVODKA_TEXT_RAZDEL_SCHEME_H_
-#define SVODKA_TEXT_RAZDEL_SCHEME_H_
+#ifndef SVODKA_EVAL_RAZDEL_SCHEME_H_
+#define SVODKA_EVAL_RAZDEL_SCHEME_H_
 
 #include <span>
 #include <string_view>
@@ -46,4 +46,4 @@ inline std::vector<Token> ToRazdelTokens(std::string_view text,
 
 }  // namespace svodka
 
-#endif  // SVODKA_TEXT_RAZDEL_SCHEME_H_
+#endif  // SVODKA_EVAL_RAZDEL_SCHEME_H_

@@ -1,4 +1,8 @@
-#include "text/segment_eval.h"
+#include "eval/segment_eval.h"
+
+#include <chrono>
+
+#include "eval/razdel_scheme.h"
 
 #include <algorithm>
 #include <charconv>
@@ -348,6 +352,39 @@ std::string ShowBoundaries(const std::string& text, const std::vector<Span>& spa
     else out += c;
   }
   return out;
+}
+
+SegmentScores ScoreSegmentation(const Segmenter& segmenter,
+                                const std::vector<GoldDocument>& docs, bool razdel,
+                                const std::function<void(const SegmentDiff&)>& each) {
+  SegmentScores scores;
+  std::vector<Token> tokens;
+  std::vector<Span> token_spans, sentences;
+  std::vector<uint32_t> diffs;
+  auto count = [&](const GoldDocument& doc, const char* what, const std::vector<Span>& gold,
+                   const std::vector<Span>& predicted, SegmentCounts* c) {
+    diffs.clear();
+    ++c->docs;
+    c->gold += gold.size();
+    c->predicted += predicted.size();
+    c->errors += BoundaryErrors(gold, predicted, &diffs);
+    if (each) each(SegmentDiff{doc, what, gold, predicted, diffs});
+  };
+  for (const GoldDocument& doc : docs) {
+    tokens.clear();
+    sentences.clear();
+    const auto t0 = std::chrono::steady_clock::now();
+    segmenter.Segment(doc.text, &tokens, &sentences);
+    if (razdel) tokens = ToRazdelTokens(doc.text, tokens);
+    scores.seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    scores.bytes += doc.text.size();
+    token_spans.clear();
+    for (const Token& t : tokens) token_spans.push_back(t.span);
+    if (doc.has_tokens) count(doc, "token", doc.tokens, token_spans, &scores.tokens);
+    if (doc.has_sentences) count(doc, "sentence", doc.sentences, sentences, &scores.sentences);
+  }
+  return scores;
 }
 
 }  // namespace svodka

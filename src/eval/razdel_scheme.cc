@@ -1,5 +1,5 @@
 // The razdel-scheme pass: razdel's compound rule, and which news tokens it leaves alone.
-#include "text/razdel_scheme.h"
+#include "eval/razdel_scheme.h"
 
 #include <algorithm>
 

@@ -24,11 +24,13 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "svodka/document.h"
+#include "text/segmenter.h"
 #include "svodka/status.h"
 
 namespace svodka {
@@ -80,6 +82,37 @@ size_t BoundaryErrors(const std::vector<Span>& gold, const std::vector<Span>& pr
 // `spans` within the window, newlines shown as "⏎".
 std::string ShowBoundaries(const std::string& text, const std::vector<Span>& spans, uint32_t pos,
                            size_t radius = 30);
+
+// Boundary-error counts of one kind of span (tokens or sentences) over a gold set.
+struct SegmentCounts {
+  size_t docs = 0;  // gold documents that have this kind of span
+  size_t gold = 0, predicted = 0, errors = 0;
+  double ErrorsPer1000() const { return gold ? 1000.0 * static_cast<double>(errors) / gold : 0.0; }
+};
+
+struct SegmentScores {
+  SegmentCounts tokens, sentences;
+  size_t bytes = 0;      // text segmented
+  double seconds = 0;    // time spent segmenting (not scoring)
+};
+
+// What ScoreSegmentation found in one document, for reports: the gold and predicted spans and
+// the byte offsets where their boundaries differ.
+struct SegmentDiff {
+  const GoldDocument& doc;
+  const char* what;  // "token" or "sentence"
+  const std::vector<Span>& gold;
+  const std::vector<Span>& predicted;
+  const std::vector<uint32_t>& differences;
+};
+
+// Segments every gold document's text whole (as `svodka segment` does) and counts boundary
+// errors against its gold tokens and sentences. `razdel`: score razdel's token conventions
+// (ToRazdelTokens over our tokens) instead of ours. `each`, when given, sees every document's
+// differences.
+SegmentScores ScoreSegmentation(const Segmenter& segmenter,
+                                const std::vector<GoldDocument>& docs, bool razdel,
+                                const std::function<void(const SegmentDiff&)>& each = {});
 
 }  // namespace svodka
 

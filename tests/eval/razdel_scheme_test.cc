@@ -1,4 +1,6 @@
-#include "text/razdel_scheme.h"
+#include "eval/razdel_scheme.h"
+
+#include "text/segmenter.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -112,18 +114,15 @@ TEST(RazdelSchemeTest, TextEndsWhereTheRangeEnded) {
   EXPECT_EQ(out.size(), 2u);
 }
 
-TEST(RazdelSchemeTest, TokenizerSchemeAppliesThePass) {
-  const Tokenizer razdel(TokenScheme::kRazdel);
-  const std::string text = "xx Bлaдимир: http://a.ru yy";
-  std::vector<Token> tokens(1);
-  razdel.Tokenize(text, Span{3, static_cast<uint32_t>(text.size() - 3)}, &tokens);
-  tokens.erase(tokens.begin());
-  std::vector<Token> news;
-  News().Tokenize(text, Span{3, static_cast<uint32_t>(text.size() - 3)}, &news);
-  const std::string_view head = std::string_view(text).substr(0, text.size() - 3);
-  EXPECT_EQ(Texts(text, tokens), Texts(text, ToRazdelTokens(head, news)));
-  EXPECT_EQ(Texts(text, tokens),
-            (V{"B", "л", "a", "димир", ":", "http", ":", "/", "/", "a", ".", "ru"}));
+// How `svodka eval segment --scheme razdel` scores: our segmentation, then the pass.
+TEST(RazdelSchemeTest, AppliedAfterSegmentation) {
+  const std::string text = "http://a.ru 15:30 МТС733 Bлaдимир";
+  std::vector<Token> tokens;
+  std::vector<Span> sentences;
+  Segmenter().Segment(text, &tokens, &sentences);
+  EXPECT_EQ(Texts(text, ToRazdelTokens(text, tokens)),
+            (V{"http", ":", "/", "/", "a", ".", "ru", "15", ":", "30", "МТС", "733", "B", "л", "a",
+               "димир"}));
 }
 
 // The pass keeps the news scan's signs and re-scans the rest; the reference re-scans

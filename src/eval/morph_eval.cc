@@ -1,4 +1,4 @@
-#include "morph/morph_eval.h"
+#include "eval/morph_eval.h"
 
 #include <algorithm>
 #include <cstdio>
