@@ -117,13 +117,4 @@ Result<std::vector<TsvRow>> ReadTsv(std::string_view name, std::string_view data
   return rows;
 }
 
-std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data) {
-  std::vector<std::vector<std::string_view>> rows;
-  ForEachLine(data, [&](int, std::string_view line) {
-    rows.push_back(SplitFields(line));
-    return true;
-  });
-  return rows;
-}
-
 }  // namespace svodka

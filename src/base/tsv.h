@@ -7,8 +7,8 @@
 // first malformed row is an error naming the table and the line ("data/rules/x.tsv:12: ..."),
 // so that a bad edit of a table fails at load, and in the test that loads every committed
 // table (tests/morph/rule_tables_test.cc), instead of silently dropping or misreading a rule.
-// ParseTsv is the older lenient interface (no checks, no errors) for loaders that cannot
-// report a Status yet; it splits lines and fields exactly as ReadTsv does.
+// Every table is read through ReadTsv: the morphology's tables by src/morph/analyzer_rules,
+// the tables compiled into the library through EmbeddedTable (base/embedded.h).
 //
 // Cost: linear in the size of the data; fields are views into it (no copies).
 #ifndef SVODKA_BASE_TSV_H_
@@ -49,9 +49,6 @@ struct TsvRow {
 //     names both lines).
 Result<std::vector<TsvRow>> ReadTsv(std::string_view name, std::string_view data,
                                     const TsvSchema& schema);
-
-// Lenient: the rows of `data`, each as its fields (views into `data`), without any checks.
-std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data);
 
 }  // namespace svodka
 

@@ -74,8 +74,7 @@ bool IsDash(std::string_view text, const Token& t) {
 }  // namespace
 
 SentenceSplitter::SentenceSplitter() {
-  for (const auto& row : ParseTsv(EmbeddedFile("abbreviations.tsv"))) {
-    if (row.size() < 2) continue;
+  for (const TsvRow& row : EmbeddedTable("abbreviations.tsv", {2, 2, 1})) {
     std::string form(row[0]);
     abbreviations_[form] = row[1] == "tail" ? AbbrKind::kTail : AbbrKind::kPrefix;
     max_parts_ = std::max<int>(max_parts_, 1 + static_cast<int>(std::count(form.begin(), form.end(), '.')));

@@ -319,7 +319,7 @@ class NewsScanner {
 }  // namespace
 
 Tokenizer::Tokenizer() {
-  for (const auto& row : ParseTsv(EmbeddedFile("domains.tsv"))) domains_.emplace(row[0]);
+  for (const TsvRow& row : EmbeddedTable("domains.tsv", {1, 1, 1})) domains_.emplace(row[0]);
 }
 
 void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* tokens) const {

@@ -7,14 +7,6 @@
 namespace svodka {
 namespace {
 
-TEST(Tsv, SkipsCommentsAndBlankLinesAndSplitsFields) {
-  auto rows = ParseTsv("# comment\nг.\tprefix\r\n\nмлн\n\ta\t\n");
-  ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[0], (std::vector<std::string_view>{"г.", "prefix"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string_view>{"млн"}));
-  EXPECT_EQ(rows[2], (std::vector<std::string_view>{"", "a", ""}));
-}
-
 // The strict reader: rows with their line numbers; comments, empty lines and CRLF as above.
 TEST(ReadTsv, ReadsRowsWithLineNumbers) {
   auto rows = ReadTsv("t.tsv", "# comment\nг.\tprefix\r\n\nмлн\tРИА Новости\n", {2, 2, 1});
