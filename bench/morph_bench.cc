@@ -113,7 +113,8 @@ void RunAnalyze(benchmark::State& state, const std::vector<std::string>& words) 
     }
     n += words.size();
   }
-  state.counters["words/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 
@@ -139,7 +140,8 @@ void BM_AnalyzeAndLemmatize(benchmark::State& state) {
     }
     n += words.size();
   }
-  state.counters["words/s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_AnalyzeAndLemmatize)->Unit(benchmark::kMillisecond);
 

@@ -34,7 +34,8 @@ const Fixture& Get() {
     }
     fx->morph = std::make_unique<Morphology>(std::move(*m));
     const char* env = std::getenv("SVODKA_BENCH_CONLLU");
-    std::string path = env ? env : SVODKA_TEST_SHARED "/data/ud/UD_Russian-GSD/ru_gsd-ud-dev.conllu";
+    std::string path =
+        env ? env : SVODKA_TEST_SHARED "/data/ud/UD_Russian-GSD/ru_gsd-ud-dev.conllu";
     Result<std::vector<ConlluSentence>> s = ReadConlluFile(path);
     if (!s.ok()) {
       fx->error = s.status().ToString();

@@ -5,15 +5,15 @@
 //   for the lemma figures (they are trivial).
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
-#include "morph/analyzer.h"
 #include "morph/alphabet.h"
+#include "morph/analyzer.h"
 
 namespace {
 
@@ -21,7 +21,8 @@ std::string Norm(const std::string& s) {
   std::string key, out;
   if (!svodka::alphabet::EncodeUtf8(s, &key)) return s;
   for (char& c : key) {
-    if (static_cast<uint8_t>(c) == svodka::alphabet::kYo) c = static_cast<char>(svodka::alphabet::kYe);
+    if (static_cast<uint8_t>(c) == svodka::alphabet::kYo)
+      c = static_cast<char>(svodka::alphabet::kYe);
   }
   svodka::alphabet::AppendUtf8(key, &out);
   return out;
@@ -34,8 +35,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--dict" && i + 1 < argc) dict = argv[++i];
-    else files.push_back(a);
+    if (a == "--dict" && i + 1 < argc)
+      dict = argv[++i];
+    else
+      files.push_back(a);
   }
   if (dict.empty() || files.empty()) {
     std::fprintf(stderr, "usage: svodka-analyzer-eval --dict FILE CONLLU...\n");
@@ -77,8 +80,10 @@ int main(int argc, char** argv) {
       ++words;
       if (ps[0].source == svodka::ParseSource::kDictionary) ++in_dict;
       const std::string gold = Norm(f[2]);
-      if (Norm(a->Lemma(f[1], ps[0])) == gold) ++lemma_ok;
-      else ++misses[f[1] + " " + a->Lemma(f[1], ps[0]) + " gold=" + f[2]];
+      if (Norm(a->Lemma(f[1], ps[0])) == gold)
+        ++lemma_ok;
+      else
+        ++misses[f[1] + " " + a->Lemma(f[1], ps[0]) + " gold=" + f[2]];
       for (const auto& p : ps) {
         if (Norm(a->Lemma(f[1], p)) == gold) {
           ++oracle;
@@ -87,16 +92,17 @@ int main(int argc, char** argv) {
       }
       if (svodka::UposName(ps[0].upos) == f[3]) ++upos_ok;
     }
-    std::printf("%s\n  tokens=%zu words=%zu in_dict=%.2f%% lemma_top1=%.2f%% lemma_oracle=%.2f%% "
-                "upos_top1(words)=%.2f%% upos_top1(all)=%.2f%% analyze=%.0f tokens/s\n",
-                file.c_str(), all, words, 100.0 * in_dict / words, 100.0 * lemma_ok / words,
-                100.0 * oracle / words, 100.0 * upos_ok / words, 100.0 * all_upos / all,
-                all / secs);
+    std::printf(
+        "%s\n  tokens=%zu words=%zu in_dict=%.2f%% lemma_top1=%.2f%% lemma_oracle=%.2f%% "
+        "upos_top1(words)=%.2f%% upos_top1(all)=%.2f%% analyze=%.0f tokens/s\n",
+        file.c_str(), all, words, 100.0 * in_dict / words, 100.0 * lemma_ok / words,
+        100.0 * oracle / words, 100.0 * upos_ok / words, 100.0 * all_upos / all, all / secs);
     if (std::getenv("SVODKA_EVAL_MISSES")) {
       std::vector<std::pair<int, std::string>> v;
       for (auto& [k, c] : misses) v.emplace_back(c, k);
       std::sort(v.rbegin(), v.rend());
-      for (size_t i = 0; i < v.size() && i < 40; ++i) std::printf("    %d %s\n", v[i].first, v[i].second.c_str());
+      for (size_t i = 0; i < v.size() && i < 40; ++i)
+        std::printf("    %d %s\n", v[i].first, v[i].second.c_str());
     }
   }
   return 0;

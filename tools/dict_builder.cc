@@ -90,11 +90,16 @@ std::string StringTable(const std::vector<std::string>& strings) {
 
 }  // namespace
 
-const char* const kNonWordTags[10] = {
-    "PNCT", "NUMB,intg", "NUMB,real", "LATN", "ROMN", "UNKN", "SYMB",
-    "NOUN,anim,masc,Sgtm,Name,Fixd,Abbr,Init sing,nomn",
-    "NOUN,anim,femn,Sgtm,Name,Fixd,Abbr,Init sing,nomn",
-    "NOUN,anim,masc,Sgtm,Patr,Fixd,Abbr,Init sing,nomn"};
+const char* const kNonWordTags[10] = {"PNCT",
+                                      "NUMB,intg",
+                                      "NUMB,real",
+                                      "LATN",
+                                      "ROMN",
+                                      "UNKN",
+                                      "SYMB",
+                                      "NOUN,anim,masc,Sgtm,Name,Fixd,Abbr,Init sing,nomn",
+                                      "NOUN,anim,femn,Sgtm,Name,Fixd,Abbr,Init sing,nomn",
+                                      "NOUN,anim,masc,Sgtm,Patr,Fixd,Abbr,Init sing,nomn"};
 
 DictSource TinyDictSource() {
   DictSource s;
@@ -102,15 +107,20 @@ DictSource TinyDictSource() {
                         "PREP", "NUMR", "PRED", "INTJ", "ADJS", "COMP", "PRTF", "PRTS", "GRND"}) {
     s.grammemes.emplace_back(g, std::string(g) == "POST" ? "" : "POST");
   }
-  for (const char* g : {"anim", "inan", "masc", "femn", "neut", "sing", "plur", "nomn", "gent",
-                        "datv", "accs", "ablt", "loct", "Name", "Surn", "Geox", "Orgn", "Abbr",
-                        "Fixd", "Sgtm", "Pltm", "Patr", "Init", "impf", "perf", "past", "indc",
-                        "intr", "tran", "Qual", "Apro"}) {
+  for (const char* g :
+       {"anim", "inan", "masc", "femn", "neut", "sing", "plur", "nomn", "gent", "datv", "accs",
+        "ablt", "loct", "Name", "Surn", "Geox", "Orgn", "Abbr", "Fixd", "Sgtm", "Pltm", "Patr",
+        "Init", "impf", "perf", "past", "indc", "intr", "tran", "Qual", "Apro"}) {
     s.grammemes.emplace_back(g, "");
   }
-  s.tags = {"NOUN,inan,masc sing,nomn", "NOUN,inan,masc sing,gent", "NOUN,inan,masc plur,nomn",
-            "NOUN,inan,masc plur,gent", "VERB,perf,intr masc,sing,past,indc",
-            "INFN,perf,intr", "CONJ", "NOUN,anim,masc,Sgtm,Surn sing,nomn",
+  s.tags = {"NOUN,inan,masc sing,nomn",
+            "NOUN,inan,masc sing,gent",
+            "NOUN,inan,masc plur,nomn",
+            "NOUN,inan,masc plur,gent",
+            "VERB,perf,intr masc,sing,past,indc",
+            "INFN,perf,intr",
+            "CONJ",
+            "NOUN,anim,masc,Sgtm,Surn sing,nomn",
             "NOUN,anim,masc,Sgtm,Surn sing,gent"};
   for (const char* t : kNonWordTags) s.tags.emplace_back(t);
   auto key = [](std::string_view utf8) {
@@ -121,10 +131,8 @@ DictSource TinyDictSource() {
   s.suffixes = {key(""), key("а"), key("ы"), key("ов"), key("л"), key("ть")};
   // 0: стол-like noun; 1: verb past + infinitive (infinitive first); 2: invariable CONJ;
   // 3: surname.
-  s.paradigms = {{0, 1, 2, 3, 0, 1, 2, 3, 0, 0, 0, 0},
-                 {5, 4, 5, 4, 0, 0},
-                 {0, 6, 0},
-                 {0, 1, 7, 8, 0, 0}};
+  s.paradigms = {
+      {0, 1, 2, 3, 0, 1, 2, 3, 0, 0, 0, 0}, {5, 4, 5, 4, 0, 0}, {0, 6, 0}, {0, 1, 7, 8, 0, 0}};
   auto form = [&](std::string_view w, uint16_t p, uint16_t f) {
     s.forms.push_back({key(w), p, f});
   };
@@ -234,14 +242,14 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
       for (size_t i = 0; i < n; ++i) {
         if (para[i] >= src.suffixes.size() || para[n + i] >= src.tags.size() ||
             para[2 * n + i] >= dictfmt::kParadigmPrefixCount) {
-          return DataLoss(path + ": paradigm " + std::to_string(p) + " form " +
-                          std::to_string(i) + ": id out of range");
+          return DataLoss(path + ": paradigm " + std::to_string(p) + " form " + std::to_string(i) +
+                          ": id out of range");
         }
       }
       src.paradigms.push_back(std::move(para));
     }
-    if (pos != d.size()) return DataLoss(path + ": " + std::to_string(d.size() - pos) +
-                                         " trailing bytes");
+    if (pos != d.size())
+      return DataLoss(path + ": " + std::to_string(d.size() - pos) + " trailing bytes");
   }
   {
     const std::string path = dir + "/words.dawg";
@@ -261,8 +269,8 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
           hex += kHex[c >> 4];
           hex += kHex[c & 15];
         }
-        bad = DataLoss(path + ": unexpected key #" + std::to_string(src.forms.size()) + " (" +
-                       hex + ")");
+        bad = DataLoss(path + ": unexpected key #" + std::to_string(src.forms.size()) + " (" + hex +
+                       ")");
         return;
       }
       const auto* p = reinterpret_cast<const unsigned char*>(key.data() + sep + 1);
@@ -293,7 +301,8 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
     Status st = dawg->ForEach([&](std::string_view key, uint32_t value) {
       const size_t colon = key.rfind(':');
       if (colon == std::string_view::npos || value > 1000000) {
-        if (bad.ok()) bad = DataLoss(path + ": unexpected key #" + std::to_string(src.probs.size()));
+        if (bad.ok())
+          bad = DataLoss(path + ": unexpected key #" + std::to_string(src.probs.size()));
         return;
       }
       if (!Cp1251ToKey(key.substr(0, colon), &word)) return;  // not a word we can look up
@@ -343,9 +352,7 @@ Result<DictSource> ReadAzDicts(const std::string& dir) {
   return src;
 }
 
-Result<std::string> BuildDictionary(const DictSource& src) {
-  return BuildDictionary(src, nullptr);
-}
+Result<std::string> BuildDictionary(const DictSource& src) { return BuildDictionary(src, nullptr); }
 
 Result<std::string> BuildDictionary(const DictSource& src, BuildStats* stats) {
   BuildStats local;
@@ -373,7 +380,8 @@ Result<std::string> BuildDictionary(const DictSource& src, BuildStats* stats) {
       off += static_cast<uint32_t>(p.size());
       Put<uint32_t>(&s, off);
     }
-    for (const auto& p : src.paradigms) s.append(reinterpret_cast<const char*>(p.data()), p.size() * 2);
+    for (const auto& p : src.paradigms)
+      s.append(reinterpret_cast<const char*>(p.data()), p.size() * 2);
     sections[dictfmt::kParadigms] = s;
   }
   {
@@ -450,8 +458,8 @@ Result<std::string> BuildDictionary(const DictSource& src, BuildStats* stats) {
     for (double x : forms) ftotal += x;
     std::string s;
     for (size_t t = 0; t < src.tags.size(); ++t) {
-      const double v = 0.9 * (total > 0 ? w[t] / total : 0) +
-                       0.1 * (ftotal > 0 ? forms[t] / ftotal : 0) + 1e-7;
+      const double v =
+          0.9 * (total > 0 ? w[t] / total : 0) + 0.1 * (ftotal > 0 ? forms[t] / ftotal : 0) + 1e-7;
       Put<float>(&s, static_cast<float>(v));
     }
     sections[dictfmt::kTagPrior] = s;

@@ -18,11 +18,22 @@ struct DictSource {
   std::vector<std::string> tags;                               // OpenCorpora int notation
   std::vector<std::string> suffixes;                           // key alphabet
   std::vector<std::vector<uint16_t>> paradigms;                // 3n ids each
-  struct Form { std::string word; uint16_t paradigm, form; };
-  std::vector<Form> forms;                                     // every (word, paradigm, form)
-  struct Prob { std::string word; uint16_t tag; uint32_t p_million; };
-  std::vector<Prob> probs;                                     // P(tag|word) * 10^6
-  struct Guess { uint8_t prefix; std::string ending; uint16_t count, paradigm, form; };
+  struct Form {
+    std::string word;
+    uint16_t paradigm, form;
+  };
+  std::vector<Form> forms;  // every (word, paradigm, form)
+  struct Prob {
+    std::string word;
+    uint16_t tag;
+    uint32_t p_million;
+  };
+  std::vector<Prob> probs;  // P(tag|word) * 10^6
+  struct Guess {
+    uint8_t prefix;
+    std::string ending;
+    uint16_t count, paradigm, form;
+  };
   std::vector<Guess> guesses;
   std::string license;  // license + provenance text
   std::string meta;     // key=value lines

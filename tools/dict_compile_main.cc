@@ -50,10 +50,10 @@ int Check(const std::string& path) {
     n += parses.size();
   }
   const long after_use = RssKb();
-  std::printf("load_ms=%.3f rss_before_kb=%ld rss_after_load_kb=%ld rss_after_lookups_kb=%ld "
-              "parses=%zu\n",
-              std::chrono::duration<double, std::milli>(t1 - t0).count(), before, after_load,
-              after_use, n);
+  std::printf(
+      "load_ms=%.3f rss_before_kb=%ld rss_after_load_kb=%ld rss_after_lookups_kb=%ld "
+      "parses=%zu\n",
+      std::chrono::duration<double, std::milli>(t1 - t0).count(), before, after_load, after_use, n);
   return 0;
 }
 
@@ -64,12 +64,18 @@ int main(int argc, char** argv) {
   bool stats = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--az" && i + 1 < argc) az = argv[++i];
-    else if (a == "--out" && i + 1 < argc) out = argv[++i];
-    else if (a == "--check" && i + 1 < argc) check = argv[++i];
-    else if (a == "--stats") stats = true;
-    else if (a == "--tiny") az = "<tiny>";
-    else return Usage();
+    if (a == "--az" && i + 1 < argc)
+      az = argv[++i];
+    else if (a == "--out" && i + 1 < argc)
+      out = argv[++i];
+    else if (a == "--check" && i + 1 < argc)
+      check = argv[++i];
+    else if (a == "--stats")
+      stats = true;
+    else if (a == "--tiny")
+      az = "<tiny>";
+    else
+      return Usage();
   }
   if (!check.empty()) return Check(check);
   if (az.empty() || out.empty()) return Usage();
@@ -93,11 +99,12 @@ int main(int argc, char** argv) {
   }
   const auto t2 = std::chrono::steady_clock::now();
   if (stats) {
-    std::printf("read_s=%.2f build_s=%.2f forms=%zu distinct_words=%zu probs=%zu guesses=%zu "
-                "word_transitions=%zu guess_transitions=%zu bytes=%zu\n",
-                std::chrono::duration<double>(t1 - t0).count(),
-                std::chrono::duration<double>(t2 - t1).count(), st.forms, st.distinct_words,
-                st.probs, st.guesses, st.word_transitions, st.guess_transitions, st.bytes);
+    std::printf(
+        "read_s=%.2f build_s=%.2f forms=%zu distinct_words=%zu probs=%zu guesses=%zu "
+        "word_transitions=%zu guess_transitions=%zu bytes=%zu\n",
+        std::chrono::duration<double>(t1 - t0).count(),
+        std::chrono::duration<double>(t2 - t1).count(), st.forms, st.distinct_words, st.probs,
+        st.guesses, st.word_transitions, st.guess_transitions, st.bytes);
   }
   return 0;
 }

@@ -37,8 +37,8 @@ Result<std::string> DecompressXz(const std::string& data, const std::string& pat
   lzma_end(&strm);
   if (ret != LZMA_STREAM_END)
     return DataLoss(path + ": corrupt or truncated xz data (liblzma error " +
-                    std::to_string(static_cast<int>(ret)) + ") after " +
-                    std::to_string(written) + " output bytes");
+                    std::to_string(static_cast<int>(ret)) + ") after " + std::to_string(written) +
+                    " output bytes");
   out.resize(written);
   return out;
 }
@@ -81,8 +81,8 @@ bool IsGoldUpos(std::string_view upos) {
 }
 
 // Bit k set: candidate k is an acceptable reading of the gold word (see the header).
-uint64_t MatchGold(const ConlluWord& g, const CandidateMaker& maker,
-                   const SentenceCandidates& s, size_t i) {
+uint64_t MatchGold(const ConlluWord& g, const CandidateMaker& maker, const SentenceCandidates& s,
+                   size_t i) {
   if (g.upos == "PUNCT" || g.upos == "SYM" || !HasLetter(g.form) || !IsGoldUpos(g.upos)) return 0;
   const std::string glemma = NormalizeLemma(g.lemma);
   const char gcoarse = Coarse(g.upos, g.feats);
@@ -103,8 +103,8 @@ uint64_t MatchGold(const ConlluWord& g, const CandidateMaker& maker,
     // MorphoRuEval-2017 (OpenCorpora) tags participles as ADJ with their own lemma; UD
     // treebanks make them VERB, VerbForm=Part: prefer the participle reading.
     bool participle = g.upos == "ADJ" && FeatValue(a.feats, "VerbForm") == "Part";
-    int score = 8 * lemma_eq + 5 * participle + 4 * (a.upos == g.upos) + 3 * case_eq +
-                2 * num_eq + gen_eq;
+    int score =
+        8 * lemma_eq + 5 * participle + 4 * (a.upos == g.upos) + 3 * case_eq + 2 * num_eq + gen_eq;
     if (score > best) {
       best = score;
       mask = 0;
@@ -170,8 +170,8 @@ std::vector<float> TrainPerceptron(
         scores.assign(nc, 0);
         int pred = 0, best_gold = -1;
         for (uint32_t c = 0; c < nc; ++c) {
-          int nf = Tagger::CandidateFeatures(toks, scratch, choice, i, toks[i].candidates[c],
-                                             feats);
+          int nf =
+              Tagger::CandidateFeatures(toks, scratch, choice, i, toks[i].candidates[c], feats);
           float s = 0;
           for (int f = 0; f < nf; ++f) s += weights.w[feats[f] & weights.mask];
           scores[c] = s;
@@ -202,8 +202,7 @@ std::vector<float> TrainPerceptron(
 }
 
 Result<std::vector<ConlluSentence>> ReadConlluMaybeXz(const std::string& path) {
-  if (path.size() < 3 || path.compare(path.size() - 3, 3, ".xz") != 0)
-    return ReadConlluFile(path);
+  if (path.size() < 3 || path.compare(path.size() - 3, 3, ".xz") != 0) return ReadConlluFile(path);
   Result<std::string> raw = ReadFile(path);
   if (!raw.ok()) return raw.status();
   Result<std::string> text = DecompressXz(*raw, path);
@@ -267,7 +266,8 @@ Result<TaggerModel> TrainTagger(std::shared_ptr<const Analyzer> analyzer,
   if (usable == 0) {
     return InvalidArgument(
         "nothing to learn from: of " + std::to_string(words) + " word tokens, " +
-        std::to_string(learnable) + " have a gold reading (UD UPOS, LEMMA, FEATS) that matches "
+        std::to_string(learnable) +
+        " have a gold reading (UD UPOS, LEMMA, FEATS) that matches "
         "one of the dictionary's candidates" +
         (learnable ? ", and each of those has only one candidate" : "") +
         "; the training data must be annotated CoNLL-U (UD, GramEval2020) and --dict the "
@@ -289,31 +289,32 @@ Result<TaggerModel> TrainTagger(std::shared_ptr<const Analyzer> analyzer,
   int best_epoch = 0;
   TrainPerceptron(set, options.epochs, options.hash_bits, options.seed,
                   [&](int epoch, size_t errors, size_t seen, const std::vector<float>& avg) {
-    log << "epoch " << epoch << ": train errors " << errors << "/" << seen << " ("
-        << (seen ? 100.0 * errors / seen : 0.0) << "%), " << secs() << " s\n";
-    if (dev.empty()) {
-      best_weights = avg;
-      best_epoch = epoch;
-      return;
-    }
-    auto model = std::make_shared<const TaggerModel>(TaggerModel::FromWeights(avg));
-    Morphology morph(analyzer, model);
-    double sum = 0;
-    for (const auto& d : dev) {
-      MorphScores s = EvaluateMorph(morph, d);
-      log << "  dev: lemma " << 100 * s.lemma.Accuracy() << " upos " << 100 * s.upos.Accuracy()
-          << " case " << 100 * s.gcase.Accuracy() << " number " << 100 * s.number.Accuracy()
-          << " gender " << 100 * s.gender.Accuracy() << " feats " << 100 * s.feats.Accuracy()
-          << "\n";
-      sum += s.lemma.Accuracy() + s.upos.Accuracy() + s.gcase.Accuracy() +
-             s.number.Accuracy() + s.gender.Accuracy();
-    }
-    if (sum > best_dev) {
-      best_dev = sum;
-      best_epoch = epoch;
-      best_weights = avg;
-    }
-  });
+                    log << "epoch " << epoch << ": train errors " << errors << "/" << seen << " ("
+                        << (seen ? 100.0 * errors / seen : 0.0) << "%), " << secs() << " s\n";
+                    if (dev.empty()) {
+                      best_weights = avg;
+                      best_epoch = epoch;
+                      return;
+                    }
+                    auto model = std::make_shared<const TaggerModel>(TaggerModel::FromWeights(avg));
+                    Morphology morph(analyzer, model);
+                    double sum = 0;
+                    for (const auto& d : dev) {
+                      MorphScores s = EvaluateMorph(morph, d);
+                      log << "  dev: lemma " << 100 * s.lemma.Accuracy() << " upos "
+                          << 100 * s.upos.Accuracy() << " case " << 100 * s.gcase.Accuracy()
+                          << " number " << 100 * s.number.Accuracy() << " gender "
+                          << 100 * s.gender.Accuracy() << " feats " << 100 * s.feats.Accuracy()
+                          << "\n";
+                      sum += s.lemma.Accuracy() + s.upos.Accuracy() + s.gcase.Accuracy() +
+                             s.number.Accuracy() + s.gender.Accuracy();
+                    }
+                    if (sum > best_dev) {
+                      best_dev = sum;
+                      best_epoch = epoch;
+                      best_weights = avg;
+                    }
+                  });
   log << "using the weights of epoch " << best_epoch << "\n";
   return TaggerModel::FromWeights(std::move(best_weights));
 }

@@ -26,7 +26,7 @@ struct MorphTrainOptions {
   std::vector<std::string> train_files;  // CoNLL-U, optionally .xz-compressed
   std::vector<std::string> dev_files;    // scored after each epoch (never trained on)
   std::string dict_path;
-  std::string out_path;                  // where the model is written (if not empty)
+  std::string out_path;  // where the model is written (if not empty)
   int epochs = 8;
   uint32_t hash_bits = kTaggerDefaultHashBits;
   uint64_t seed = 1;

@@ -30,7 +30,7 @@ struct Span {
 
 // What a token is, decided by the tokenizer from its characters.
 enum class TokenKind : uint8_t {
-  kWord,    // letters, with inner hyphens/apostrophes: "Южно-Сахалинск", "кто-то", "O'Neil"
+  kWord,  // letters, with inner hyphens/apostrophes: "Южно-Сахалинск", "кто-то", "O'Neil"
   kNumber,  // digits with inner separators: "2,5", "1 000" is two tokens, "15:30", "2+2"
   kPunct,   // punctuation and dashes, one sign or a run such as "..." "?!" "--"
   kSymbol,  // currency, math, emoji and other symbols: "$", "%", "№", "😀"

@@ -38,7 +38,8 @@ class Scratch {
   template <typename T>
   T& For(const void* owner) {
     for (auto& s : slots_)
-      if (s.owner == owner && s.type == &typeid(T)) return static_cast<Holder<T>*>(s.value.get())->value;
+      if (s.owner == owner && s.type == &typeid(T))
+        return static_cast<Holder<T>*>(s.value.get())->value;
     slots_.push_back({owner, &typeid(T), std::make_unique<Holder<T>>()});
     return static_cast<Holder<T>*>(slots_.back().value.get())->value;
   }

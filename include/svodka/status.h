@@ -12,11 +12,11 @@ namespace svodka {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // the input is malformed (bad JSON, bad flag, corrupt file)
-  kNotFound,         // a file or model does not exist
-  kIoError,          // reading or writing failed
-  kDataLoss,         // a binary file is truncated or fails validation
-  kUnsupported,      // a format version we do not read
+  kInvalidArgument,    // the input is malformed (bad JSON, bad flag, corrupt file)
+  kNotFound,           // a file or model does not exist
+  kIoError,            // reading or writing failed
+  kDataLoss,           // a binary file is truncated or fails validation
+  kUnsupported,        // a format version we do not read
   kResourceExhausted,  // an input over a documented limit
   kInternal,
 };
@@ -42,7 +42,9 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
 inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
@@ -62,7 +64,7 @@ namespace internal {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     if (status_.ok()) status_ = Status(StatusCode::kInternal, "Result built from an OK status");
   }

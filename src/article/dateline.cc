@@ -240,8 +240,7 @@ std::string NormalizePlaceCase(std::string_view place) {
 }
 
 std::optional<Dateline> ParseDateline(std::string_view text, Span paragraph,
-                                      std::optional<int> year_hint,
-                                      std::optional<int> month_hint) {
+                                      std::optional<int> year_hint, std::optional<int> month_hint) {
   if (paragraph.end > text.size() || paragraph.begin > paragraph.end) return std::nullopt;
   std::string_view p = text.substr(paragraph.begin, paragraph.size());
   size_t start = 0;

@@ -14,25 +14,62 @@ namespace {
 
 HtmlTag TagOf(std::string_view name) {
   static const std::unordered_map<std::string_view, HtmlTag> kTags = {
-      {"a", HtmlTag::kA}, {"address", HtmlTag::kAddress}, {"article", HtmlTag::kArticle},
-      {"aside", HtmlTag::kAside}, {"blockquote", HtmlTag::kBlockquote},
-      {"body", HtmlTag::kBody}, {"br", HtmlTag::kBr}, {"button", HtmlTag::kButton},
-      {"canvas", HtmlTag::kCanvas}, {"center", HtmlTag::kCenter}, {"dd", HtmlTag::kDd},
-      {"div", HtmlTag::kDiv}, {"dl", HtmlTag::kDl}, {"dt", HtmlTag::kDt},
-      {"embed", HtmlTag::kEmbed}, {"figcaption", HtmlTag::kFigcaption},
-      {"figure", HtmlTag::kFigure}, {"footer", HtmlTag::kFooter}, {"form", HtmlTag::kForm},
-      {"h1", HtmlTag::kH1}, {"h2", HtmlTag::kH2}, {"h3", HtmlTag::kH3}, {"h4", HtmlTag::kH4},
-      {"h5", HtmlTag::kH5}, {"h6", HtmlTag::kH6}, {"head", HtmlTag::kHead},
-      {"header", HtmlTag::kHeader}, {"hr", HtmlTag::kHr}, {"html", HtmlTag::kHtml},
-      {"iframe", HtmlTag::kIframe}, {"img", HtmlTag::kImg}, {"li", HtmlTag::kLi},
-      {"link", HtmlTag::kLink}, {"main", HtmlTag::kMain}, {"math", HtmlTag::kMath},
-      {"meta", HtmlTag::kMeta}, {"nav", HtmlTag::kNav}, {"noscript", HtmlTag::kNoscript},
-      {"object", HtmlTag::kObject}, {"ol", HtmlTag::kOl}, {"p", HtmlTag::kP},
-      {"pre", HtmlTag::kPre}, {"script", HtmlTag::kScript}, {"section", HtmlTag::kSection},
-      {"select", HtmlTag::kSelect}, {"style", HtmlTag::kStyle}, {"svg", HtmlTag::kSvg},
-      {"table", HtmlTag::kTable}, {"td", HtmlTag::kTd}, {"template", HtmlTag::kTemplate},
-      {"textarea", HtmlTag::kTextarea}, {"th", HtmlTag::kTh}, {"time", HtmlTag::kTime},
-      {"title", HtmlTag::kTitle}, {"tr", HtmlTag::kTr}, {"ul", HtmlTag::kUl},
+      {"a", HtmlTag::kA},
+      {"address", HtmlTag::kAddress},
+      {"article", HtmlTag::kArticle},
+      {"aside", HtmlTag::kAside},
+      {"blockquote", HtmlTag::kBlockquote},
+      {"body", HtmlTag::kBody},
+      {"br", HtmlTag::kBr},
+      {"button", HtmlTag::kButton},
+      {"canvas", HtmlTag::kCanvas},
+      {"center", HtmlTag::kCenter},
+      {"dd", HtmlTag::kDd},
+      {"div", HtmlTag::kDiv},
+      {"dl", HtmlTag::kDl},
+      {"dt", HtmlTag::kDt},
+      {"embed", HtmlTag::kEmbed},
+      {"figcaption", HtmlTag::kFigcaption},
+      {"figure", HtmlTag::kFigure},
+      {"footer", HtmlTag::kFooter},
+      {"form", HtmlTag::kForm},
+      {"h1", HtmlTag::kH1},
+      {"h2", HtmlTag::kH2},
+      {"h3", HtmlTag::kH3},
+      {"h4", HtmlTag::kH4},
+      {"h5", HtmlTag::kH5},
+      {"h6", HtmlTag::kH6},
+      {"head", HtmlTag::kHead},
+      {"header", HtmlTag::kHeader},
+      {"hr", HtmlTag::kHr},
+      {"html", HtmlTag::kHtml},
+      {"iframe", HtmlTag::kIframe},
+      {"img", HtmlTag::kImg},
+      {"li", HtmlTag::kLi},
+      {"link", HtmlTag::kLink},
+      {"main", HtmlTag::kMain},
+      {"math", HtmlTag::kMath},
+      {"meta", HtmlTag::kMeta},
+      {"nav", HtmlTag::kNav},
+      {"noscript", HtmlTag::kNoscript},
+      {"object", HtmlTag::kObject},
+      {"ol", HtmlTag::kOl},
+      {"p", HtmlTag::kP},
+      {"pre", HtmlTag::kPre},
+      {"script", HtmlTag::kScript},
+      {"section", HtmlTag::kSection},
+      {"select", HtmlTag::kSelect},
+      {"style", HtmlTag::kStyle},
+      {"svg", HtmlTag::kSvg},
+      {"table", HtmlTag::kTable},
+      {"td", HtmlTag::kTd},
+      {"template", HtmlTag::kTemplate},
+      {"textarea", HtmlTag::kTextarea},
+      {"th", HtmlTag::kTh},
+      {"time", HtmlTag::kTime},
+      {"title", HtmlTag::kTitle},
+      {"tr", HtmlTag::kTr},
+      {"ul", HtmlTag::kUl},
   };
   auto it = kTags.find(name);
   return it == kTags.end() ? HtmlTag::kOther : it->second;
@@ -79,15 +116,15 @@ size_t MaxAttributesPerTag(std::string_view html) {
 // Block elements whose end tag HTML5 honours whenever the element is open in scope (HTML
 // Standard 13.2.6.4.7, "An end tag whose tag name is one of: address, article, aside, ...").
 constexpr std::string_view kBlockEndTags[] = {
-    "address", "article", "aside",  "blockquote", "center", "details", "dialog",
-    "dir",     "div",     "dl",     "fieldset",   "figcaption", "figure", "footer",
-    "header",  "hgroup",  "listing", "main",      "menu",   "nav",     "ol",
+    "address", "article", "aside",   "blockquote", "center",     "details", "dialog",
+    "dir",     "div",     "dl",      "fieldset",   "figcaption", "figure",  "footer",
+    "header",  "hgroup",  "listing", "main",       "menu",       "nav",     "ol",
     "pre",     "section", "summary", "ul"};
 
 // Elements that bound "in scope" (the HTML Standard's default scope).
 bool IsScopeBoundary(std::string_view name) {
-  for (std::string_view b : {"applet", "caption", "html", "table", "td", "th", "marquee",
-                             "object", "template"})
+  for (std::string_view b :
+       {"applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"})
     if (name == b) return true;
   return false;
 }
@@ -284,8 +321,7 @@ class HtmlDomBuilder {
     CatchUp();
     if (open_.size() > options_.max_depth) {
       dom_->warnings_.push_back(name_ + ": byte " + std::to_string(Position()) +
-                                ": HTML nested deeper than " +
-                                std::to_string(options_.max_depth) +
+                                ": HTML nested deeper than " + std::to_string(options_.max_depth) +
                                 " elements; the rest of the page is ignored");
       Stop();
       return;
@@ -315,8 +351,7 @@ class HtmlDomBuilder {
     const HtmlNode& parent = dom_->nodes_[Parent()];
     if (parent.kind == HtmlNode::Kind::kElement && parent.tag == HtmlTag::kStyle) return;
     // Consecutive deliveries of one text run extend the last text node.
-    if (parent.last_child != HtmlNode::kNone &&
-        parent.last_child + 1 == dom_->nodes_.size() &&
+    if (parent.last_child != HtmlNode::kNone && parent.last_child + 1 == dom_->nodes_.size() &&
         dom_->nodes_[parent.last_child].kind == HtmlNode::Kind::kText) {
       dom_->text_.append(text, static_cast<size_t>(len));
       dom_->nodes_[parent.last_child].end = static_cast<uint32_t>(dom_->text_.size());

@@ -48,7 +48,6 @@ DocumentSink SpanSafe(const DocumentSink& sink, const ErrorSink& on_error) {
   };
 }
 
-
 std::optional<RepairNote> Repair(std::string* text, std::string_view name, size_t base_offset) {
   Utf8Repair r = RepairUtf8(text);
   if (r.replaced == 0) return std::nullopt;
@@ -143,8 +142,8 @@ class JsonlStream {
   bool skipping_ = false, stopped_ = false, saw_content_ = false;
 };
 
-// One whole document-bearing buffer in a known format (not kAuto or kJsonl). Takes the buffer over, so
-// that a plain-text document becomes Document::text without a copy and an HTML page's bytes are
+// One whole document-bearing buffer in a known format (not kAuto or kJsonl). Takes the buffer over,
+// so that a plain-text document becomes Document::text without a copy and an HTML page's bytes are
 // released before the document is passed on.
 void ReadWhole(std::string&& owned, std::string_view name, InputFormat format,
                const ReadOptions& options, const DocumentSink& sink, const ErrorSink& on_error) {
@@ -283,8 +282,8 @@ bool SniffDecidable(std::string_view prefix) {
   if (prefix[i] != '{') return prefix[i] != '<' || prefix.size() - i >= 1024;
   for (size_t nl = prefix.find('\n', i); nl != prefix.npos; nl = prefix.find('\n', nl + 1)) {
     size_t j = nl + 1;
-    while (j < prefix.size() && (prefix[j] == ' ' || prefix[j] == '\t' || prefix[j] == '\r' ||
-                                 prefix[j] == '\n'))
+    while (j < prefix.size() &&
+           (prefix[j] == ' ' || prefix[j] == '\t' || prefix[j] == '\r' || prefix[j] == '\n'))
       ++j;
     if (j < prefix.size()) return true;
   }

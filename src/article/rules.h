@@ -36,7 +36,6 @@ struct ArticleRules {
   static const ArticleRules& Get();
 };
 
-
 }  // namespace svodka
 
 #endif  // SVODKA_ARTICLE_RULES_H_

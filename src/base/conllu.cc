@@ -1,8 +1,7 @@
 #include "base/conllu.h"
 
-#include "base/text_input.h"
-
 #include "base/file.h"
+#include "base/text_input.h"
 #include "base/utf8.h"
 
 namespace svodka {
@@ -96,15 +95,15 @@ Status ReadConllu(std::string_view data, std::string_view name,
     }
     if (!IsWordId(cols[0])) {
       if (!IsRangeOrEmptyNodeId(cols[0])) {
-        return InvalidArgument(std::string(name) + ": line " + std::to_string(line_no) +
-                               ": ID '" + std::string(cols[0]) +
+        return InvalidArgument(std::string(name) + ": line " + std::to_string(line_no) + ": ID '" +
+                               std::string(cols[0]) +
                                "' is not a word index (1), a range (1-2) or an empty node (1.1)");
       }
       cur.extra_lines.emplace_back(cur.words.size(), std::string(line));
       continue;
     }
     ConlluWord w;
-    std::string* f[10] = {&w.id,   &w.form,   &w.lemma, &w.upos, &w.xpos,
+    std::string* f[10] = {&w.id,    &w.form, &w.lemma,  &w.upos, &w.xpos,
                           &w.feats, &w.head, &w.deprel, &w.deps, &w.misc};
     for (size_t i = 0; i < 10; ++i) f[i]->assign(cols[i]);
     cur.words.push_back(std::move(w));
@@ -139,7 +138,7 @@ void WriteConllu(const ConlluSentence& s, std::string* out) {
     }
     if (i == s.words.size()) break;
     const ConlluWord& w = s.words[i];
-    const std::string* f[10] = {&w.id,   &w.form,   &w.lemma, &w.upos, &w.xpos,
+    const std::string* f[10] = {&w.id,    &w.form, &w.lemma,  &w.upos, &w.xpos,
                                 &w.feats, &w.head, &w.deprel, &w.deps, &w.misc};
     for (size_t k = 0; k < 10; ++k) {
       if (k) out->push_back('\t');

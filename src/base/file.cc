@@ -70,7 +70,7 @@ Status WriteFile(const std::string& path, std::string_view data) {
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     Status s = IoError(Errno(path));  // before remove() changes errno
-    std::remove(tmp.c_str());  // e.g. path is a directory: drop the orphaned temporary
+    std::remove(tmp.c_str());         // e.g. path is a directory: drop the orphaned temporary
     return s;
   }
   return Status::Ok();

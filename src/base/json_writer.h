@@ -18,18 +18,41 @@ class JsonWriter {
   explicit JsonWriter(std::string* out, bool spaced_top_level = false)
       : out_(out), spaced_top_level_(spaced_top_level) {}
 
-  void BeginObject() { Value(); out_->push_back('{'); Push(); }
-  void EndObject() { Pop(); out_->push_back('}'); }
-  void BeginArray() { Value(); out_->push_back('['); Push(); }
-  void EndArray() { Pop(); out_->push_back(']'); }
+  void BeginObject() {
+    Value();
+    out_->push_back('{');
+    Push();
+  }
+  void EndObject() {
+    Pop();
+    out_->push_back('}');
+  }
+  void BeginArray() {
+    Value();
+    out_->push_back('[');
+    Push();
+  }
+  void EndArray() {
+    Pop();
+    out_->push_back(']');
+  }
   void Key(std::string_view k);  // inside an object, before its value
   void String(std::string_view s);
   void Int(int64_t v);
   void Uint(uint64_t v);
   void Double(double v);  // shortest round-trip form; NaN/Inf become null
-  void Bool(bool v) { Value(); out_->append(v ? "true" : "false"); }
-  void Null() { Value(); out_->append("null"); }
-  void Raw(std::string_view json) { Value(); out_->append(json); }  // a pre-formatted value
+  void Bool(bool v) {
+    Value();
+    out_->append(v ? "true" : "false");
+  }
+  void Null() {
+    Value();
+    out_->append("null");
+  }
+  void Raw(std::string_view json) {
+    Value();
+    out_->append(json);
+  }                                   // a pre-formatted value
   void Pair(uint32_t a, uint32_t b);  // [a,b]: a span
 
   // Appends s escaped (without quotes) to out.
@@ -37,7 +60,10 @@ class JsonWriter {
 
  private:
   void Value() {
-    if (after_key_) { after_key_ = false; return; }
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
     if (!first_.empty()) {
       if (!first_.back()) {
         out_->push_back(',');

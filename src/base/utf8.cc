@@ -6,26 +6,42 @@ char32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   const size_t n = s.size() - i;
   unsigned c = p[0];
-  if (c < 0x80) { *len = 1; return c; }
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
   // Expected sequence length and the valid range of the second byte (Unicode Table 3-7).
   size_t need;
   unsigned lo = 0x80, hi = 0xBF;
   char32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) { need = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3; cp = c & 0x0F;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    cp = c & 0x0F;
     if (c == 0xE0) lo = 0xA0;
     if (c == 0xED) hi = 0x9F;  // no surrogates
   } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4; cp = c & 0x07;
+    need = 4;
+    cp = c & 0x07;
     if (c == 0xF0) lo = 0x90;
     if (c == 0xF4) hi = 0x8F;
-  } else { *len = 1; return kReplacementChar; }
+  } else {
+    *len = 1;
+    return kReplacementChar;
+  }
   for (size_t k = 1; k < need; ++k) {
-    if (k >= n) { *len = k; return kReplacementChar; }
+    if (k >= n) {
+      *len = k;
+      return kReplacementChar;
+    }
     unsigned b = p[k];
     unsigned l = (k == 1) ? lo : 0x80, h = (k == 1) ? hi : 0xBF;
-    if (b < l || b > h) { *len = k; return kReplacementChar; }
+    if (b < l || b > h) {
+      *len = k;
+      return kReplacementChar;
+    }
     cp = (cp << 6) | (b & 0x3F);
   }
   *len = need;
@@ -64,7 +80,10 @@ size_t FindInvalidUtf8(std::string_view s) {
       i += 8;
     }
     if (i >= n) break;
-    if (p[i] < 0x80) { ++i; continue; }
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
     size_t len;
     char32_t cp = DecodeUtf8(s, i, &len);
     if (cp == kReplacementChar) {
@@ -88,13 +107,19 @@ Utf8Repair RepairUtf8(std::string* text) {
   size_t i = first;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < s.size()) {
-    if (p[i] < 0x80) { out.push_back(s[i]); ++i; continue; }
+    if (p[i] < 0x80) {
+      out.push_back(s[i]);
+      ++i;
+      continue;
+    }
     size_t len;
     char32_t cp = DecodeUtf8(s, i, &len);
     bool literal = len == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD;
     if (cp == kReplacementChar && !literal) ++r.replaced;
-    if (cp == kReplacementChar) AppendUtf8(kReplacementChar, &out);
-    else out.append(s.substr(i, len));
+    if (cp == kReplacementChar)
+      AppendUtf8(kReplacementChar, &out);
+    else
+      out.append(s.substr(i, len));
     i += len;
   }
   text->swap(out);

@@ -150,10 +150,10 @@ int RunAnalyze(const AnalyzeOptions& o) {
         path, ropts,
         [&](Document&& doc) {
           const size_t bytes = doc.text.size();
-          pool.Submit(bytes, [&analyze, &path, doc = std::move(doc)](int worker,
-                                                                     Ticket& ticket) mutable {
-            analyze(doc, path, worker, ticket);
-          });
+          pool.Submit(bytes,
+                      [&analyze, &path, doc = std::move(doc)](int worker, Ticket& ticket) mutable {
+                        analyze(doc, path, worker, ticket);
+                      });
           return !write_failed;  // nothing more can be written: stop reading
         },
         on_error);

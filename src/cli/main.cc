@@ -2,9 +2,8 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "cli/output.h"
-
 #include "cli/commands.h"
+#include "cli/output.h"
 
 namespace svodka::cli {
 namespace {

@@ -18,9 +18,9 @@
 #include "base/utf8.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "eval/morph_eval.h"
 #include "morph/analyzer.h"
 #include "morph/data_path.h"
-#include "eval/morph_eval.h"
 #include "morph/morphology.h"
 #include "morph_trainer.h"
 
@@ -47,8 +47,9 @@ Result<std::string> DictPath(const std::string& flag) {
 
 Result<Analyzer> LoadAnalyzer(const std::string& flag) {
   Result<std::string> path = DictPath(flag);
-  if (!path.ok()) return Status(path.status().code(), "no dictionary (pass --dict PATH): " +
-                                                          path.status().message());
+  if (!path.ok())
+    return Status(path.status().code(),
+                  "no dictionary (pass --dict PATH): " + path.status().message());
   Result<Analyzer> a = Analyzer::Load(*path);
   if (!a.ok()) return Status(a.status().code(), "cannot load dictionary: " + a.status().message());
   return a;
@@ -77,8 +78,10 @@ std::string RepairWordArg(const std::string& word, size_t index) {
   std::string w = word;
   Utf8Repair rep = RepairUtf8(&w);
   if (rep.replaced) {
-    std::fprintf(stderr, "svodka morph: warning: word %zu: byte %zu: invalid UTF-8 replaced "
-                 "with U+FFFD\n", index + 1, rep.first_bad_offset);
+    std::fprintf(stderr,
+                 "svodka morph: warning: word %zu: byte %zu: invalid UTF-8 replaced "
+                 "with U+FFFD\n",
+                 index + 1, rep.first_bad_offset);
   }
   return w;
 }
@@ -164,9 +167,10 @@ void RunWords(const MorphFlags& f) {
     if (!data.ok()) return Fail("", data.status());
     Utf8Repair rep = RepairUtf8(&*data);
     if (rep.replaced) {
-      std::fprintf(stderr, "svodka morph: warning: %s: byte %zu: invalid UTF-8 replaced with "
-                   "U+FFFD (%zu sequences)\n", f.words_file.c_str(), rep.first_bad_offset,
-                   rep.replaced);
+      std::fprintf(stderr,
+                   "svodka morph: warning: %s: byte %zu: invalid UTF-8 replaced with "
+                   "U+FFFD (%zu sequences)\n",
+                   f.words_file.c_str(), rep.first_bad_offset, rep.replaced);
     }
     std::string_view text = *data;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -197,8 +201,10 @@ void RunInflect(const MorphFlags& f) {
   if (!analyzer.ok()) return Fail("", analyzer.status());
   std::optional<GrammemeSet> want = analyzer->ParseGrammemes(f.inflect);
   if (!want) {
-    std::fprintf(stderr, "svodka morph: --inflect '%s': unknown grammeme (use OpenCorpora "
-                 "names, e.g. nomn,sing)\n", RepairWordArg(f.inflect, 0).c_str());
+    std::fprintf(stderr,
+                 "svodka morph: --inflect '%s': unknown grammeme (use OpenCorpora "
+                 "names, e.g. nomn,sing)\n",
+                 RepairWordArg(f.inflect, 0).c_str());
     SetExitCode(2);
     return;
   }
@@ -273,10 +279,12 @@ void RunConllu(const MorphFlags& f) {
 void RegisterMorph(CLI::App& app) {
   auto flags = std::make_shared<MorphFlags>();
   CLI::App* morph = app.add_subcommand(
-      "morph", "Morphological analysis: all parses of words, one best parse per line of a "
-               "word list, inflection, or tagging a CoNLL-U file in context");
-  morph->add_option("words", flags->words, "Words to analyse (all parses, most likely first: "
-                                           "word, lemma, UPOS, FEATS, OpenCorpora tag, score)");
+      "morph",
+      "Morphological analysis: all parses of words, one best parse per line of a "
+      "word list, inflection, or tagging a CoNLL-U file in context");
+  morph->add_option("words", flags->words,
+                    "Words to analyse (all parses, most likely first: "
+                    "word, lemma, UPOS, FEATS, OpenCorpora tag, score)");
   morph->add_option("--words", flags->words_file,
                     "File with one word per line ('-' = stdin); prints "
                     "word<TAB>lemma<TAB>UPOS<TAB>FEATS of the most likely parse, one line "
@@ -289,7 +297,8 @@ void RegisterMorph(CLI::App& app) {
                     "OpenCorpora grammemes, e.g. 'nomn,sing': print each word's form with them "
                     "(word<TAB>form); a word without such a form is printed unchanged, reported "
                     "\"has no form\", and the exit status is 1");
-  morph->add_option("--dict", flags->dict, "Compiled dictionary (default: ru.dict in the data path)");
+  morph->add_option("--dict", flags->dict,
+                    "Compiled dictionary (default: ru.dict in the data path)");
   morph->add_option("--model", flags->model,
                     "Tagger model (default: models/morph-tagger.bin in the data path)");
   morph->callback([flags, morph] {
@@ -303,8 +312,9 @@ void RegisterMorph(CLI::App& app) {
     if (modes > 1 || (modes == 0 && f.words.empty()) || (conllu && !f.words.empty()) ||
         (inflect && f.words.empty()) || (words_file && f.words_file.empty()) ||
         (conllu && f.conllu_file.empty())) {
-      std::fprintf(stderr, "svodka morph: give WORD..., --words FILE, --conllu FILE or "
-                           "--inflect GRAMMEMES WORD... (see --help)\n");
+      std::fprintf(stderr,
+                   "svodka morph: give WORD..., --words FILE, --conllu FILE or "
+                   "--inflect GRAMMEMES WORD... (see --help)\n");
       SetExitCode(2);
       return;
     }
@@ -312,7 +322,6 @@ void RegisterMorph(CLI::App& app) {
     if (!f.conllu_file.empty()) return RunConllu(f);
     RunWords(f);
   });
-
 }
 
 // `svodka eval morph`.
@@ -324,9 +333,10 @@ void RegisterEvalMorph(CLI::App& eval) {
     size_t show_errors = 0;
   };
   auto ef = std::make_shared<EvalFlags>();
-  CLI::App* ev = eval.add_subcommand(
-      "morph", "Score lemma, UPOS, Case/Number/Gender and FEATS against gold CoNLL-U "
-               "(gold tokenization kept; definitions in docs/evaluation.md)");
+  CLI::App* ev =
+      eval.add_subcommand("morph",
+                          "Score lemma, UPOS, Case/Number/Gender and FEATS against gold CoNLL-U "
+                          "(gold tokenization kept; definitions in docs/evaluation.md)");
   ev->add_option("gold", ef->files, "Gold CoNLL-U files")->required();
   ev->add_option("--dict", ef->dict, "Compiled dictionary (default: ru.dict in the data path)");
   ev->add_option("--model", ef->model, "Tagger model (default: models/morph-tagger.bin)");
@@ -373,7 +383,6 @@ void RegisterEvalMorph(CLI::App& eval) {
       if (!st.ok()) Fail("", st);
     }
   });
-
 }
 
 // `svodka train morph`.
@@ -385,7 +394,8 @@ void RegisterTrainMorph(CLI::App& train) {
       ->required();
   tr->add_option("--dev", tf->dev_files,
                  "Development CoNLL-U files scored after each epoch; the best epoch is kept");
-  tr->add_option("--dict", tf->dict_path, "Compiled dictionary (default: ru.dict in the data path)");
+  tr->add_option("--dict", tf->dict_path,
+                 "Compiled dictionary (default: ru.dict in the data path)");
   tr->add_option("--out", tf->out_path, "Where to write the model")->required();
   tr->add_option("--epochs", tf->epochs, "Training epochs (default 8)")
       ->check(CLI::Range(1, 10000));

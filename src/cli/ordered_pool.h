@@ -96,7 +96,7 @@ class OrderedPool {
   std::condition_variable changed_;  // a task queued or taken, a ticket written, stopping
   std::deque<Task> queue_;
   std::map<uint64_t, DocOutput> done_;  // completed, waiting for earlier tickets
-  std::deque<size_t> weights_;           // of tickets next_, next_ + 1, ...
+  std::deque<size_t> weights_;          // of tickets next_, next_ + 1, ...
   size_t weight_in_flight_ = 0;
   uint64_t submitted_ = 0;
   uint64_t next_ = 0;  // the first ticket not yet written

@@ -1,8 +1,8 @@
 // `svodka segment FILE...`: tokens and sentences as JSON lines, and `svodka eval segment`:
 // errors against gold segmentations (see src/eval/segment_eval.h for the error count).
 #include <atomic>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "article/reader.h"
 #include "base/file.h"
-#include "base/text_input.h"
 #include "base/json_writer.h"
 #include "base/offsets.h"
+#include "base/text_input.h"
 #include "base/utf8.h"
-#include "article/reader.h"
 #include "cli/commands.h"
 #include "cli/ordered_pool.h"
 #include "cli/output.h"
@@ -92,8 +92,8 @@ void RunSegment(const SegmentOptions& opt) {
   };
   // One document: text[range] of a file that the task keeps alive.
   auto submit = [&](std::shared_ptr<const std::string> text, Span range, std::string id) {
-    pool.Submit(range.size(), [&seg, &out, text = std::move(text), range,
-                               id = std::move(id)](int, Ticket& ticket) {
+    pool.Submit(range.size(), [&seg, &out, text = std::move(text), range, id = std::move(id)](
+                                  int, Ticket& ticket) {
       if (range.size() <= kStreamBytes) {
         DocOutput d;
         WriteDocument(seg, *text, range, id, &d.out, nullptr);

@@ -29,8 +29,10 @@ std::string Clip(std::string_view s, size_t max_cp) {
       out += "…";
       break;
     }
-    if (IsControl(s, i, len)) out.push_back(' ');
-    else out.append(s.substr(i, len));
+    if (IsControl(s, i, len))
+      out.push_back(' ');
+    else
+      out.append(s.substr(i, len));
     i += len;
     ++cps;
   }

@@ -17,8 +17,8 @@ bool HasLetter(std::string_view s, bool cyrillic_only) {
     i += len;
     bool cyr = (c >= 0x400 && c <= 0x4FF);
     if (cyr) return true;
-    if (!cyrillic_only && ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
-                           (c >= 0xC0 && c <= 0x24F)))
+    if (!cyrillic_only &&
+        ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0x24F)))
       return true;
   }
   return false;
@@ -72,8 +72,9 @@ void MorphErrorLog::Add(const std::string& key, std::string_view form) {
 std::string MorphErrorLog::Format(size_t n) const {
   std::vector<std::pair<size_t, const std::string*>> order;
   for (const auto& [k, e] : entries) order.emplace_back(e.count, &k);
-  std::sort(order.begin(), order.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && *a.second < *b.second); });
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && *a.second < *b.second);
+  });
   std::string out;
   for (size_t i = 0; i < order.size() && i < n; ++i) {
     const Entry& e = entries.at(*order[i].second);
@@ -111,8 +112,10 @@ MorphScores EvaluateMorph(const Morphology& morph, const std::vector<ConlluSente
       if (g.upos == "PUNCT" || g.upos == "SYM" || !HasLetter(g.form, false)) continue;
       if (HasLetter(g.form, true)) {
         ++s.lemma.total;
-        if (NormalizeLemma(g.lemma) == NormalizeLemma(a.lemma)) ++s.lemma.correct;
-        else if (errors) errors->Add("lemma " + g.upos + ">" + a.upos, g.form + "/" + g.lemma + "/" + a.lemma);
+        if (NormalizeLemma(g.lemma) == NormalizeLemma(a.lemma))
+          ++s.lemma.correct;
+        else if (errors)
+          errors->Add("lemma " + g.upos + ">" + a.upos, g.form + "/" + g.lemma + "/" + a.lemma);
       }
       ++s.upos.total;
       if (g.upos == a.upos) ++s.upos.correct;
@@ -141,8 +144,7 @@ MorphScores EvaluateMorph(const Morphology& morph, const std::vector<ConlluSente
           break;
         }
         if (errors && k + 1 == scratch.begin[i + 1])
-          errors->Add("oracle " + g.upos + "/" + std::string(gcase.empty() ? "-" : gcase),
-                      g.form);
+          errors->Add("oracle " + g.upos + "/" + std::string(gcase.empty() ? "-" : gcase), g.form);
       }
     }
   }
@@ -156,9 +158,8 @@ std::string FormatMorphScores(const MorphScores& s) {
                 s.tokens, s.upos.total);
   out += buf;
   const std::pair<const char*, const MorphScores::Count*> rows[] = {
-      {"lemma", &s.lemma},   {"UPOS", &s.upos},     {"Case", &s.gcase},
-      {"Number", &s.number}, {"Gender", &s.gender}, {"FEATS", &s.feats},
-      {"oracle", &s.oracle}};
+      {"lemma", &s.lemma},   {"UPOS", &s.upos},   {"Case", &s.gcase},   {"Number", &s.number},
+      {"Gender", &s.gender}, {"FEATS", &s.feats}, {"oracle", &s.oracle}};
   for (const auto& [name, c] : rows) {
     std::snprintf(buf, sizeof buf, "  %-7s %6.2f%%  (%zu/%zu)\n", name, 100.0 * c->Accuracy(),
                   c->correct, c->total);
@@ -178,8 +179,12 @@ std::string MorphScoresJson(const std::string& file, const MorphScores& s) {
   j.Key("tokens");
   j.Uint(s.tokens);
   const std::pair<const char*, const MorphScores::Count*> rows[] = {
-      {"lemma", &s.lemma},   {"upos", &s.upos},     {"case", &s.gcase},
-      {"number", &s.number}, {"gender", &s.gender}, {"feats", &s.feats},
+      {"lemma", &s.lemma},
+      {"upos", &s.upos},
+      {"case", &s.gcase},
+      {"number", &s.number},
+      {"gender", &s.gender},
+      {"feats", &s.feats},
       {"candidates_oracle", &s.oracle}};
   for (const auto& [name, c] : rows) {
     j.Key(name);

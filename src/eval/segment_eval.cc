@@ -1,17 +1,15 @@
 #include "eval/segment_eval.h"
 
-#include <chrono>
-
-#include "eval/razdel_scheme.h"
-
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
 #include "base/conllu.h"
 #include "base/file.h"
 #include "base/utf8.h"
+#include "eval/razdel_scheme.h"
 
 namespace svodka {
 
@@ -64,7 +62,8 @@ std::vector<uint32_t> CodePointToByte(std::string_view text) {
   std::vector<uint32_t> out;
   out.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out.push_back(static_cast<uint32_t>(i));
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      out.push_back(static_cast<uint32_t>(i));
   }
   out.push_back(static_cast<uint32_t>(text.size()));
   return out;
@@ -237,8 +236,9 @@ Status ReadRazdel(const std::string& path, bool sentences, const GoldFileCheck& 
   }
   if (!any_bar && docs->size() > first_doc) {
     return InvalidArgument(
-        path + ": no '|' between chunks on any line: not a razdel partition (one document "
-               "per line, chunks separated by '|'; --format chooses another gold format)");
+        path +
+        ": no '|' between chunks on any line: not a razdel partition (one document "
+        "per line, chunks separated by '|'; --format chooses another gold format)");
   }
   return Status::Ok();
 }
@@ -253,7 +253,8 @@ Result<std::vector<GoldDocument>> ReadGold(const std::string& path, GoldFormat f
   if (format == GoldFormat::kAuto) {
     std::string name = fs::path(path).filename().string();
     auto ends = [&](std::string_view suf) {
-      return name.size() >= suf.size() && name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
+      return name.size() >= suf.size() &&
+             name.compare(name.size() - suf.size(), suf.size(), suf) == 0;
     };
     if (is_dir || ends(".tokens")) {
       format = GoldFormat::kFactRuEval;
@@ -347,16 +348,18 @@ std::string ShowBoundaries(const std::string& text, const std::vector<Span>& spa
     if (k < bounds.size() && bounds[k] == i) out += '|';
     if (i == e) break;
     char c = text[i];
-    if (c == '\n') out += "⏎";
-    else if (c == '\r' || c == '\t') out += ' ';
-    else out += c;
+    if (c == '\n')
+      out += "⏎";
+    else if (c == '\r' || c == '\t')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
 
-SegmentScores ScoreSegmentation(const Segmenter& segmenter,
-                                const std::vector<GoldDocument>& docs, bool razdel,
-                                const std::function<void(const SegmentDiff&)>& each) {
+SegmentScores ScoreSegmentation(const Segmenter& segmenter, const std::vector<GoldDocument>& docs,
+                                bool razdel, const std::function<void(const SegmentDiff&)>& each) {
   SegmentScores scores;
   std::vector<Token> tokens;
   std::vector<Span> token_spans, sentences;
@@ -376,8 +379,7 @@ SegmentScores ScoreSegmentation(const Segmenter& segmenter,
     const auto t0 = std::chrono::steady_clock::now();
     segmenter.Segment(doc.text, &tokens, &sentences);
     if (razdel) tokens = ToRazdelTokens(doc.text, tokens);
-    scores.seconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    scores.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     scores.bytes += doc.text.size();
     token_spans.clear();
     for (const Token& t : tokens) token_spans.push_back(t.span);

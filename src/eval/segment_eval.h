@@ -24,14 +24,13 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "svodka/document.h"
-#include "text/segmenter.h"
 #include "svodka/status.h"
+#include "text/segmenter.h"
 
 namespace svodka {
 
@@ -92,8 +91,8 @@ struct SegmentCounts {
 
 struct SegmentScores {
   SegmentCounts tokens, sentences;
-  size_t bytes = 0;      // text segmented
-  double seconds = 0;    // time spent segmenting (not scoring)
+  size_t bytes = 0;    // text segmented
+  double seconds = 0;  // time spent segmenting (not scoring)
 };
 
 // What ScoreSegmentation found in one document, for reports: the gold and predicted spans and
@@ -110,8 +109,8 @@ struct SegmentDiff {
 // errors against its gold tokens and sentences. `razdel`: score razdel's token conventions
 // (ToRazdelTokens over our tokens) instead of ours. `each`, when given, sees every document's
 // differences.
-SegmentScores ScoreSegmentation(const Segmenter& segmenter,
-                                const std::vector<GoldDocument>& docs, bool razdel,
+SegmentScores ScoreSegmentation(const Segmenter& segmenter, const std::vector<GoldDocument>& docs,
+                                bool razdel,
                                 const std::function<void(const SegmentDiff&)>& each = {});
 
 }  // namespace svodka

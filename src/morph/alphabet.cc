@@ -19,9 +19,12 @@ bool EncodeUtf8(std::string_view utf8, std::string* out) {
 
 void AppendCodePoint(char32_t cp, bool upper, std::string* out) {
   if (upper) {
-    if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
-    else if (cp == 0x451) cp = 0x401;
-    else if (cp >= 'a' && cp <= 'z') cp -= 0x20;
+    if (cp >= 0x430 && cp <= 0x44F)
+      cp -= 0x20;
+    else if (cp == 0x451)
+      cp = 0x401;
+    else if (cp >= 'a' && cp <= 'z')
+      cp -= 0x20;
   }
   svodka::AppendUtf8(cp, out);
 }

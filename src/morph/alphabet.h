@@ -20,14 +20,29 @@ enum class Case : uint8_t { kNone, kLower, kUpper };
 inline int Encode(char32_t cp, Case* c = nullptr) {
   Case k = Case::kNone;
   int b = -1;
-  if (cp >= 0x430 && cp <= 0x44F) { k = Case::kLower; b = 0xE0 + (cp - 0x430); }
-  else if (cp >= 0x410 && cp <= 0x42F) { k = Case::kUpper; b = 0xE0 + (cp - 0x410); }
-  else if (cp == 0x451) { k = Case::kLower; b = kYo; }
-  else if (cp == 0x401) { k = Case::kUpper; b = kYo; }
-  else if (cp >= 'a' && cp <= 'z') { k = Case::kLower; b = static_cast<int>(cp); }
-  else if (cp >= 'A' && cp <= 'Z') { k = Case::kUpper; b = static_cast<int>(cp - 'A' + 'a'); }
-  else if (cp >= 0x20 && cp < 0x7F) { b = static_cast<int>(cp); }
-  else if (cp == 0x2019 || cp == 0x02BC) { b = '\''; }  // typographic apostrophes
+  if (cp >= 0x430 && cp <= 0x44F) {
+    k = Case::kLower;
+    b = 0xE0 + (cp - 0x430);
+  } else if (cp >= 0x410 && cp <= 0x42F) {
+    k = Case::kUpper;
+    b = 0xE0 + (cp - 0x410);
+  } else if (cp == 0x451) {
+    k = Case::kLower;
+    b = kYo;
+  } else if (cp == 0x401) {
+    k = Case::kUpper;
+    b = kYo;
+  } else if (cp >= 'a' && cp <= 'z') {
+    k = Case::kLower;
+    b = static_cast<int>(cp);
+  } else if (cp >= 'A' && cp <= 'Z') {
+    k = Case::kUpper;
+    b = static_cast<int>(cp - 'A' + 'a');
+  } else if (cp >= 0x20 && cp < 0x7F) {
+    b = static_cast<int>(cp);
+  } else if (cp == 0x2019 || cp == 0x02BC) {
+    b = '\'';
+  }  // typographic apostrophes
   if (c != nullptr) *c = k;
   return b;
 }

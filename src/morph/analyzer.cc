@@ -24,7 +24,6 @@
 #include "morph/dictionary.h"
 #include "morph/guesser.h"
 
-
 namespace svodka {
 
 // ---- analysis ----------------------------------------------------------------------------
@@ -52,11 +51,16 @@ bool Analyzer::Impl::Normalize(std::string_view word, KeyBuf* k) const {
       k->key[k->n] = 0;
     } else {
       k->key[k->n] = static_cast<uint8_t>(b);
-      if (alphabet::IsCyrillic(static_cast<uint8_t>(b))) ++k->cyr;
-      else if (b >= 'a' && b <= 'z') ++k->latin;
-      else if (b >= '0' && b <= '9') ++k->digits;
-      else if (b == '-') ++k->hyphens;
-      else ++k->other;
+      if (alphabet::IsCyrillic(static_cast<uint8_t>(b)))
+        ++k->cyr;
+      else if (b >= 'a' && b <= 'z')
+        ++k->latin;
+      else if (b >= '0' && b <= '9')
+        ++k->digits;
+      else if (b == '-')
+        ++k->hyphens;
+      else
+        ++k->other;
     }
     ++k->n;
   }
@@ -80,7 +84,11 @@ bool Analyzer::Impl::Lookup(const uint8_t* key, int b, int e, ParseSource source
   ProbEntry probs[48];
   int nprobs = 0;
   // Iterative DFS over (position, state, yo_mask).
-  struct Frame { int pos; uint32_t state; uint32_t mask; };
+  struct Frame {
+    int pos;
+    uint32_t state;
+    uint32_t mask;
+  };
   Frame stack[64];
   int sp = 0;
   stack[sp++] = {b, words.root(), 0};
@@ -90,8 +98,8 @@ bool Analyzer::Impl::Lookup(const uint8_t* key, int b, int e, ParseSource source
       const uint8_t c = key[f.pos];
       const bool at_root = f.pos == b;
       if (c == alphabet::kYe && f.pos - b < 32 && sp < 64) {
-        const uint32_t yo = at_root ? words.NextFromRoot(alphabet::kYo)
-                                    : words.Next(f.state, alphabet::kYo);
+        const uint32_t yo =
+            at_root ? words.NextFromRoot(alphabet::kYo) : words.Next(f.state, alphabet::kYo);
         if (yo < words.transition_count()) {
           stack[sp++] = {f.pos + 1, yo, f.mask | (1u << (f.pos - b))};
         }
@@ -205,7 +213,10 @@ int Analyzer::Impl::LemmaKey(const KeyBuf& k, const MorphParse& p, uint8_t* out)
   const std::string_view pre = Dictionary::prefix(dict.form_prefix(p.paradigm, p.form));
   const std::string_view suf = dict.suffix(dict.form_suffix(p.paradigm, p.form));
   int sb = static_cast<int>(pre.size()), se = n - static_cast<int>(suf.size());
-  if (se < sb) { sb = 0; se = n; }  // inconsistent (guessed) analysis: keep the word
+  if (se < sb) {
+    sb = 0;
+    se = n;
+  }  // inconsistent (guessed) analysis: keep the word
   const uint16_t lf = LemmaForm(p.paradigm, p.form);
   const std::string_view pre0 = Dictionary::prefix(dict.form_prefix(p.paradigm, lf));
   const std::string_view suf0 = dict.suffix(dict.form_suffix(p.paradigm, lf));
@@ -287,7 +298,8 @@ void Analyzer::Impl::NonWord(std::string_view word, const KeyBuf& k,
     }
     if (ok) {
       bool roman = k.n > 0 && k.upper == k.n;
-      for (int i = 0; i < k.n && roman; ++i) roman = std::strchr("IVXLCDM", static_cast<int>(k.cp[i])) != nullptr;
+      for (int i = 0; i < k.n && roman; ++i)
+        roman = std::strchr("IVXLCDM", static_cast<int>(k.cp[i])) != nullptr;
       if (roman) add(tag_romn, tags[tag_romn].upos, ParseSource::kLatin, 0.5f);  // "XVIII век"
       if (k.is_upper[0]) {
         add(tag_latn, Upos::kX, ParseSource::kLatin, roman ? 0.3f : 0.6f);

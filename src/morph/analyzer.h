@@ -53,8 +53,23 @@ struct MorphRules;
 
 // Universal POS tags (UD v2).
 enum class Upos : uint8_t {
-  kX = 0, kAdj, kAdp, kAdv, kAux, kCconj, kDet, kIntj, kNoun, kNum, kPart, kPron, kPropn,
-  kPunct, kSconj, kSym, kVerb,
+  kX = 0,
+  kAdj,
+  kAdp,
+  kAdv,
+  kAux,
+  kCconj,
+  kDet,
+  kIntj,
+  kNoun,
+  kNum,
+  kPart,
+  kPron,
+  kPropn,
+  kPunct,
+  kSconj,
+  kSym,
+  kVerb,
 };
 inline constexpr int kUposCount = 17;
 // "ADJ", "NOUN", ... ; "X" for out-of-range values.
@@ -97,7 +112,15 @@ struct TagInfo {
 
 // How a parse was obtained.
 enum class ParseSource : uint8_t {
-  kDictionary = 0, kHyphen, kGuesser, kNumber, kPunct, kSymbol, kLatin, kInitial, kUnknown,
+  kDictionary = 0,
+  kHyphen,
+  kGuesser,
+  kNumber,
+  kPunct,
+  kSymbol,
+  kLatin,
+  kInitial,
+  kUnknown,
   kAbbreviation,  // a dictionary word written with a trailing period ("г.", "чел."); the
                   // period is suffix_chars but not part of the lemma
 };
@@ -112,9 +135,9 @@ struct MorphParse {
   ParseSource source = ParseSource::kUnknown;
   uint8_t prefix_chars = 0;  // leading code points of the input kept verbatim (hyphen prefix)
   uint8_t suffix_chars = 0;  // trailing code points kept verbatim (hyphen particle "-то")
-  uint32_t yo_mask = 0;  // bit i: the dictionary form has "ё" at code point i (after the
-                         // kept prefix) where the input has "е"
-  float score = 0;       // in (0, 1]; parses of one word sum to ~1, sorted descending
+  uint32_t yo_mask = 0;      // bit i: the dictionary form has "ё" at code point i (after the
+                             // kept prefix) where the input has "е"
+  float score = 0;           // in (0, 1]; parses of one word sum to ~1, sorted descending
 };
 
 class Analyzer {

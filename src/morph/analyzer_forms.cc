@@ -1,7 +1,5 @@
 // Analyzer, part 3: lemmas and inflection — writing a parse's lemma (restoring the input's
 // capitalization for proper names) and producing other forms of its lexeme. See analyzer.h.
-#include "morph/analyzer.h"
-
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -10,6 +8,7 @@
 #include "base/embedded.h"
 #include "base/utf8.h"
 #include "morph/alphabet.h"
+#include "morph/analyzer.h"
 #include "morph/analyzer_impl.h"
 #include "morph/data_path.h"
 #include "morph/dict_format.h"
@@ -37,15 +36,18 @@ void Analyzer::Impl::AppendCased(const KeyBuf& k, const uint8_t* key, int n, boo
       int j = i;
       int up = 0, letters = 0;
       while (j < k.n && k.key[j] != '-') {
-        if (k.key[j] != 0 && (alphabet::IsCyrillic(k.key[j]) || (k.key[j] >= 'a' && k.key[j] <= 'z'))) {
+        if (k.key[j] != 0 &&
+            (alphabet::IsCyrillic(k.key[j]) || (k.key[j] >= 'a' && k.key[j] <= 'z'))) {
           ++letters;
           up += k.is_upper[j];
         }
         ++j;
       }
       PartCase c = PartCase::kLower;
-      if (letters > 1 && up == letters) c = PartCase::kUpper;
-      else if (i < k.n && k.is_upper[i]) c = PartCase::kTitle;
+      if (letters > 1 && up == letters)
+        c = PartCase::kUpper;
+      else if (i < k.n && k.is_upper[i])
+        c = PartCase::kTitle;
       parts.push_back(c);
       i = j + 1;
     }
@@ -80,7 +82,8 @@ std::string Analyzer::Impl::Lemma(std::string_view word, const MorphParse& p) co
   if (!Normalize(word, &k)) return std::string(word);
   if (p.source == ParseSource::kNumber && p.upos == Upos::kAdj) {
     const size_t dash = word.find('-');
-    if (dash != std::string_view::npos) return std::string(word.substr(0, dash)) + "-\xD0\xB9";  // "-й"
+    if (dash != std::string_view::npos)
+      return std::string(word.substr(0, dash)) + "-\xD0\xB9";  // "-й"
     return std::string(word);
   }
   switch (p.source) {
@@ -97,7 +100,8 @@ std::string Analyzer::Impl::Lemma(std::string_view word, const MorphParse& p) co
       AppendCased(k, k.key, k.n, false, &s);
       return s;
     }
-    default: break;
+    default:
+      break;
   }
   if (tags[p.tag].pos >= 0 && self_lemma_pos.Has(tags[p.tag].pos) && p.suffix_chars == 0 &&
       p.prefix_chars == 0) {
@@ -115,9 +119,9 @@ std::string Analyzer::Impl::Lemma(std::string_view word, const MorphParse& p) co
   if (p.source != ParseSource::kAbbreviation) {
     for (int i = k.n - p.suffix_chars; i < k.n; ++i) full[m++] = k.key[i];
   }
-  const bool restore = proper_tag[p.tag] ||
-                       (p.source == ParseSource::kGuesser && k.n > 0 && k.is_upper[0] &&
-                        (tags[p.tag].pos == g_noun || tags[p.tag].pos == g_adjf));
+  const bool restore =
+      proper_tag[p.tag] || (p.source == ParseSource::kGuesser && k.n > 0 && k.is_upper[0] &&
+                            (tags[p.tag].pos == g_noun || tags[p.tag].pos == g_adjf));
   std::string s;
   AppendCased(k, full, m, restore, &s);
   return s;

@@ -3,9 +3,9 @@
 #define SVODKA_MORPH_ANALYZER_IMPL_H_
 
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "morph/analyzer.h"
@@ -18,12 +18,12 @@ struct Analyzer::Impl {
   // A word lower-cased into the key alphabet, with per-character case; on the stack.
   struct KeyBuf {
     static constexpr int kMax = 64;
-    uint8_t key[kMax];       // 0 for characters outside the alphabet
-    char32_t cp[kMax];       // the input code points
+    uint8_t key[kMax];  // 0 for characters outside the alphabet
+    char32_t cp[kMax];  // the input code points
     bool is_upper[kMax];
     int n = 0;
     int upper = 0, lower = 0, cyr = 0, latin = 0, digits = 0, hyphens = 0, other = 0;
-    bool ok = true;          // every character is in the alphabet
+    bool ok = true;  // every character is in the alphabet
   };
   struct LexemeRule {
     std::string lemma;  // key alphabet
@@ -56,8 +56,7 @@ struct Analyzer::Impl {
   std::string Lemma(std::string_view word, const MorphParse& p) const;
   std::optional<std::string> Inflect(std::string_view word, const MorphParse& p,
                                      const GrammemeSet& want) const;
-  std::optional<std::string> BuildForm(const KeyBuf& k, const MorphParse& p,
-                                       uint16_t target) const;
+  std::optional<std::string> BuildForm(const KeyBuf& k, const MorphParse& p, uint16_t target) const;
 
   Dictionary dict;
   std::vector<std::string> grammeme_names;
@@ -70,14 +69,14 @@ struct Analyzer::Impl {
   bool rule_lengths[kRuleMaxLen] = {};  // lengths of rule lemmas (a cheap pre-filter)
   int tag_pnct = -1, tag_intg = -1, tag_real = -1, tag_latn = -1, tag_romn = -1, tag_unkn = -1,
       tag_symb = -1;
-  std::vector<FixedReading> initials;             // readings of a capital letter ("В.")
-  std::vector<std::string> hyphen_particles;      // key alphabet ("нибудь")
+  std::vector<FixedReading> initials;         // readings of a capital letter ("В.")
+  std::vector<std::string> hyphen_particles;  // key alphabet ("нибудь")
   bool quote_ascii[128] = {};  // the ASCII characters of rules.quote_chars (a fast path)
   size_t sym_max_bytes = 0;    // the longest of rules.sym_tokens
   int g_sing = -1, g_plur = -1, g_noun = -1, g_adjf = -1, g_anum = -1, g_patr = -1, g_femn = -1,
       g_abbr = -1;
   GrammemeSet self_lemma_pos;  // parts of speech whose lemma is the word itself
-  MorphRules rules;  // the rule tables, as read (CandidateMaker builds on them too)
+  MorphRules rules;            // the rule tables, as read (CandidateMaker builds on them too)
 };
 
 }  // namespace svodka

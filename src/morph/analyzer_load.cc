@@ -2,8 +2,6 @@
 // OpenCorpora→UD mapping from the rule tables (data/rules/opencorpora_ud.tsv and the others
 // read by analyzer_rules.cc). See analyzer.h for the contract; analysis is in analyzer.cc,
 // lemmas and inflection in analyzer_forms.cc.
-#include "morph/analyzer.h"
-
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -12,6 +10,7 @@
 #include "base/embedded.h"
 #include "base/utf8.h"
 #include "morph/alphabet.h"
+#include "morph/analyzer.h"
 #include "morph/analyzer_impl.h"
 #include "morph/analyzer_rules.h"
 #include "morph/data_path.h"
@@ -23,8 +22,8 @@ namespace svodka {
 
 const char* UposName(Upos upos) {
   static constexpr const char* kNames[kUposCount] = {
-      "X",    "ADJ",  "ADP",  "ADV",  "AUX",   "CCONJ", "DET",   "INTJ", "NOUN",
-      "NUM",  "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB"};
+      "X",   "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
+      "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB"};
   const int i = static_cast<int>(upos);
   return i >= 0 && i < kUposCount ? kNames[i] : "X";
 }
@@ -149,11 +148,15 @@ Status Analyzer::Impl::Init(const std::string& path, MorphRules morph_rules) {
   for (size_t i = 0; i < dict.grammemes().size(); ++i) {
     if (dict.grammemes()[i].second == "POST") is_pos[i] = true;
   }
-  for (const char* g : {"LATN", "NUMB", "PNCT", "ROMN", "UNKN", "SYMB"}) is_pos[GrammemeId(g)] = true;
+  for (const char* g : {"LATN", "NUMB", "PNCT", "ROMN", "UNKN", "SYMB"})
+    is_pos[GrammemeId(g)] = true;
 
   // The OpenCorpora -> UD mapping (opencorpora_ud.tsv). A grammeme this dictionary does not
   // have is skipped (the tiny test dictionary has few).
-  struct PosRule { Upos upos; const std::vector<MorphRules::FeatEdit>* feats; };
+  struct PosRule {
+    Upos upos;
+    const std::vector<MorphRules::FeatEdit>* feats;
+  };
   std::vector<std::optional<PosRule>> pos_rules(grammeme_names.size());
   std::vector<std::optional<Upos>> gram_upos(grammeme_names.size());
   std::vector<const std::vector<MorphRules::FeatEdit>*> gram_feats(grammeme_names.size());
@@ -162,12 +165,16 @@ Status Analyzer::Impl::Init(const std::string& path, MorphRules morph_rules) {
     const int g = GrammemeId(r.grammeme);
     if (g < 0) continue;
     switch (r.kind) {
-      case MorphRules::TagRule::Kind::kPos: pos_rules[g] = PosRule{*r.upos, &r.feats}; break;
+      case MorphRules::TagRule::Kind::kPos:
+        pos_rules[g] = PosRule{*r.upos, &r.feats};
+        break;
       case MorphRules::TagRule::Kind::kGram:
         gram_upos[g] = r.upos;
         gram_feats[g] = &r.feats;
         break;
-      case MorphRules::TagRule::Kind::kFeat: feat_of[g] = &r.feats; break;
+      case MorphRules::TagRule::Kind::kFeat:
+        feat_of[g] = &r.feats;
+        break;
     }
   }
   for (const MorphRules::LexemeRule& r : rules.lexeme_rules) {
@@ -191,8 +198,10 @@ Status Analyzer::Impl::Init(const std::string& path, MorphRules morph_rules) {
   std::vector<bool> pos_has_rule(grammeme_names.size(), false);
   bool any_pos_rule = false;
   for (const auto& r : lexeme_rules) {
-    if (r.pos >= 0) pos_has_rule[r.pos] = true;
-    else any_pos_rule = true;
+    if (r.pos >= 0)
+      pos_has_rule[r.pos] = true;
+    else
+      any_pos_rule = true;
   }
 
   const int noun = GrammemeId("NOUN");
@@ -233,8 +242,8 @@ Status Analyzer::Impl::Init(const std::string& path, MorphRules morph_rules) {
     info.feats = JoinFeats(feats);
     info.productive = info.grammemes.CountCommon(non_productive) == 0;
     proper_tag[t] = info.grammemes.CountCommon(proper) > 0;
-    tag_has_lexeme_rule[t] = info.pos >= 0 && (pos_has_rule[info.pos] ||
-                                               (any_pos_rule && info.pos != noun));
+    tag_has_lexeme_rule[t] =
+        info.pos >= 0 && (pos_has_rule[info.pos] || (any_pos_rule && info.pos != noun));
   }
   auto find_tag = [&](std::string_view text) -> int {
     for (size_t t = tags.size(); t-- > 0;) {

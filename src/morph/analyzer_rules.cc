@@ -57,8 +57,7 @@ std::string ParseFeatEdits(std::string_view edits, std::vector<MorphRules::FeatE
     const std::string_view name = e.substr(0, eq);
     const int slot = FeatSlot(name);
     if (slot < 0) return "unknown UD feature '" + std::string(name) + "'";
-    if (remove != (eq == std::string_view::npos) ||
-        (!remove && eq + 1 >= e.size())) {
+    if (remove != (eq == std::string_view::npos) || (!remove && eq + 1 >= e.size())) {
       return "bad FEATS edit '" + std::string(e) + "' (expected Name=Value or -Name)";
     }
     out->push_back({slot, remove ? std::string() : std::string(e.substr(eq + 1))});
@@ -70,8 +69,7 @@ std::string ParseFeatEdits(std::string_view edits, std::vector<MorphRules::FeatE
 bool IsGrammemeName(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-          c == '-')) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
       return false;
     }
   }
@@ -145,15 +143,14 @@ Status ReadOpenCorporaUd(Reader& reader, MorphRules* rules) {
                              "' (pos, gram, feat or lemma)");
     }
     if (row.size() != want) {
-      return InvalidArgument(where + "a " + std::string(kind) + " row has " +
-                             std::to_string(want) + " fields, not " + std::to_string(row.size()));
+      return InvalidArgument(where + "a " + std::string(kind) + " row has " + std::to_string(want) +
+                             " fields, not " + std::to_string(row.size()));
     }
     if (kind == "lemma") {
       const size_t slash = row[1].rfind('/');
       MorphRules::LexemeRule r;
       if (slash == std::string_view::npos || slash == 0 || slash + 1 == row[1].size()) {
-        return InvalidArgument(where + "key '" + std::string(row[1]) +
-                               "' is not lemma/POS");
+        return InvalidArgument(where + "key '" + std::string(row[1]) + "' is not lemma/POS");
       }
       r.lemma = std::string(row[1].substr(0, slash));
       r.pos = std::string(row[1].substr(slash + 1));
@@ -171,9 +168,8 @@ Status ReadOpenCorporaUd(Reader& reader, MorphRules* rules) {
       // One reading per lexeme: "x/*" may not stand beside "x/VERB".
       for (const auto& other : rules->lexeme_rules) {
         if (other.lemma == r.lemma && (other.pos == "*" || r.pos == "*")) {
-          return InvalidArgument(where + "'" + std::string(row[1]) + "' overlaps '" +
-                                 other.lemma + "/" + other.pos + "' (line " +
-                                 std::to_string(other.line) + ")");
+          return InvalidArgument(where + "'" + std::string(row[1]) + "' overlaps '" + other.lemma +
+                                 "/" + other.pos + "' (line " + std::to_string(other.line) + ")");
         }
       }
       rules->lexeme_rules.push_back(std::move(r));
@@ -300,7 +296,8 @@ Status ReadAddedReadings(Reader& reader, MorphRules* rules) {
         return InvalidArgument(where + "score '" + s + "' is not a number in (0, 1]");
       }
     } else if (row[3] != "-") {
-      return InvalidArgument(where + "a " + r.cls + " reading has no score ('-'): the tagger "
+      return InvalidArgument(where + "a " + r.cls +
+                             " reading has no score ('-'): the tagger "
                              "weighs it");
     }
     rules->added_readings.push_back(std::move(r));
@@ -396,7 +393,8 @@ Status ReadConventions(Reader& reader, MorphRules* rules) {
     if (row.size() > 6) {
       for (std::string_view u : Split(row[6], '|')) {
         std::optional<Upos> next;
-        if (!upos(u, &next)) return InvalidArgument(where + "unknown UPOS '" + std::string(u) + "'");
+        if (!upos(u, &next))
+          return InvalidArgument(where + "unknown UPOS '" + std::string(u) + "'");
         c.next_upos |= 1u << static_cast<int>(*next);
       }
     }
@@ -496,19 +494,18 @@ const std::vector<std::string_view>& MorphRules::TableNames() {
 
 Result<MorphRules> MorphRules::LoadEmbedded() {
   // The embedded tables never change: read them once per process.
-  static const Result<MorphRules>* const kEmbedded = new Result<MorphRules>(
-      Load([](std::string_view name) { return EmbeddedFile(name); }));
+  static const Result<MorphRules>* const kEmbedded =
+      new Result<MorphRules>(Load([](std::string_view name) { return EmbeddedFile(name); }));
   return *kEmbedded;
 }
 
-Result<MorphRules> MorphRules::Load(
-    const std::function<std::string_view(std::string_view)>& file) {
+Result<MorphRules> MorphRules::Load(const std::function<std::string_view(std::string_view)>& file) {
   MorphRules rules;
   Reader reader(file);
   // opencorpora_ud.tsv first: the conventions are checked against its lexemes.
-  for (auto read : {ReadOpenCorporaUd, ReadGrammemeClasses, ReadHyphenParticles, ReadPunct,
-                    ReadAddedReadings, ReadNameEndings, ReadTimeNouns, ReadConventions,
-                    ReadSuperlatives, ReadOrdinals}) {
+  for (auto read :
+       {ReadOpenCorporaUd, ReadGrammemeClasses, ReadHyphenParticles, ReadPunct, ReadAddedReadings,
+        ReadNameEndings, ReadTimeNouns, ReadConventions, ReadSuperlatives, ReadOrdinals}) {
     if (Status s = read(reader, &rules); !s.ok()) return s;
   }
   return rules;

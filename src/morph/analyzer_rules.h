@@ -35,8 +35,8 @@ namespace svodka {
 // UD features the mapping knows, in the order FEATS lists them (alphabetical,
 // case-insensitive).
 inline constexpr std::string_view kUdFeatNames[] = {
-    "Abbr",   "Animacy", "Aspect", "Case",    "Degree", "Foreign", "Gender", "Mood",    "NumType",
-    "Number", "Person",  "Poss",   "Reflex",  "Tense",  "Variant", "VerbForm", "Voice"};
+    "Abbr",   "Animacy", "Aspect", "Case",   "Degree", "Foreign", "Gender",   "Mood", "NumType",
+    "Number", "Person",  "Poss",   "Reflex", "Tense",  "Variant", "VerbForm", "Voice"};
 inline constexpr int kUdFeatCount = sizeof(kUdFeatNames) / sizeof(kUdFeatNames[0]);
 
 // "NOUN" -> Upos::kNoun; nullopt for a name that is not a UD v2 UPOS.
@@ -53,8 +53,8 @@ struct MorphRules {
   struct TagRule {
     enum class Kind : uint8_t { kPos, kGram, kFeat };
     Kind kind = Kind::kPos;
-    std::string grammeme;       // OpenCorpora name ("NOUN", "Name", "nomn")
-    std::optional<Upos> upos;   // kPos: always; kGram: unless "-"; kFeat: never
+    std::string grammeme;      // OpenCorpora name ("NOUN", "Name", "nomn")
+    std::optional<Upos> upos;  // kPos: always; kGram: unless "-"; kFeat: never
     std::vector<FeatEdit> feats;
     int line = 0;
   };
@@ -79,14 +79,14 @@ struct MorphRules {
   // set its UPOS / lemma / FEATS.
   struct Convention {
     enum class Feats : uint8_t { kKeep, kClear, kKeepOnly };
-    std::string lemma;               // "" = any
-    std::optional<Upos> upos;        // nullopt = any
-    std::string grammeme;            // "" = any
-    std::optional<Upos> set_upos;    // nullopt = keep
-    std::string set_lemma;           // "" = keep
+    std::string lemma;             // "" = any
+    std::optional<Upos> upos;      // nullopt = any
+    std::string grammeme;          // "" = any
+    std::optional<Upos> set_upos;  // nullopt = keep
+    std::string set_lemma;         // "" = keep
     Feats feats = Feats::kKeep;
     std::vector<std::string> keep_feats;  // kKeepOnly: the features kept
-    uint32_t next_upos = 0;          // bit (1 << Upos) per allowed UPOS; 0 = no condition
+    uint32_t next_upos = 0;               // bit (1 << Upos) per allowed UPOS; 0 = no condition
     int line = 0;
   };
   // morph_ordinal_endings.tsv: features of an ordinal in digits by its ending ("" = none).
@@ -94,18 +94,18 @@ struct MorphRules {
     std::string ending, gcase, gender, number;
   };
 
-  std::vector<TagRule> tag_rules;                 // in file order
-  std::vector<LexemeRule> lexeme_rules;           // in file order
-  std::vector<std::string> closed_grammemes;      // morph_grammeme_classes.tsv "closed"
-  std::vector<std::string> proper_grammemes;      // ... "proper"
-  std::vector<std::string> own_lemma_grammemes;   // ... "own_lemma"
-  std::vector<std::string> hyphen_particles;      // morph_hyphen_particles.tsv, UTF-8
-  std::vector<std::string> sym_tokens;            // morph_punct.tsv SYM: one character each
-  std::vector<char32_t> quote_chars;              // morph_punct.tsv PUNCT
-  std::vector<AddedReading> added_readings;       // in file order
-  std::vector<std::pair<char32_t, std::string>> name_endings;  // letter -> class
-  std::vector<std::string> time_nouns;            // morph_time_nouns.tsv
-  std::vector<Convention> conventions;            // in file order
+  std::vector<TagRule> tag_rules;                // in file order
+  std::vector<LexemeRule> lexeme_rules;          // in file order
+  std::vector<std::string> closed_grammemes;     // morph_grammeme_classes.tsv "closed"
+  std::vector<std::string> proper_grammemes;     // ... "proper"
+  std::vector<std::string> own_lemma_grammemes;  // ... "own_lemma"
+  std::vector<std::string> hyphen_particles;     // morph_hyphen_particles.tsv, UTF-8
+  std::vector<std::string> sym_tokens;           // morph_punct.tsv SYM: one character each
+  std::vector<char32_t> quote_chars;             // morph_punct.tsv PUNCT
+  std::vector<AddedReading> added_readings;      // in file order
+  std::vector<std::pair<char32_t, std::string>> name_endings;            // letter -> class
+  std::vector<std::string> time_nouns;                                   // morph_time_nouns.tsv
+  std::vector<Convention> conventions;                                   // in file order
   std::vector<std::pair<std::string, std::string>> superlative_endings;  // longest first
   std::vector<OrdinalEnding> ordinal_endings;
 

@@ -10,16 +10,15 @@ namespace svodka {
 namespace {
 
 // Small ids the tagger's features use; the order is part of the model (kTaggerFeatureSet).
-constexpr const char* kPosNames[] = {"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF",
-                                     "PRTS", "GRND", "NUMR", "ADVB", "NPRO", "PRED", "PREP",
-                                     "CONJ", "PRCL", "INTJ", "LATN", "PNCT", "NUMB", "ROMN",
-                                     "UNKN"};
+constexpr const char* kPosNames[] = {"NOUN", "ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS",
+                                     "GRND", "NUMR", "ADVB", "NPRO", "PRED", "PREP", "CONJ", "PRCL",
+                                     "INTJ", "LATN", "PNCT", "NUMB", "ROMN", "UNKN"};
 constexpr uint8_t kAdjsPos = 3, kPrtsPos = 8, kAdvbPos = 11;  // 1 + index in kPosNames
 
 // The OpenCorpora grammemes behind the tagger's case, number and gender ids: part of the
 // model too (not rules).
-constexpr const char* kCaseNames[] = {"nomn", "gent", "datv", "accs", "ablt", "loct",
-                                      "voct", "gen2", "acc2", "loc2"};
+constexpr const char* kCaseNames[] = {"nomn", "gent", "datv", "accs", "ablt",
+                                      "loct", "voct", "gen2", "acc2", "loc2"};
 constexpr const char* kNumberNames[] = {"sing", "plur"};
 constexpr const char* kGenderNames[] = {"masc", "femn", "neut", "ms-f"};
 
@@ -95,8 +94,11 @@ void CandidateMaker::Apply(const Convention& c, MorphAnalysis* a) {
   if (c.set_upos != nullptr) a->upos = c.set_upos;
   if (!c.rule->set_lemma.empty()) a->lemma = c.rule->set_lemma;
   switch (c.rule->feats) {
-    case MorphRules::Convention::Feats::kKeep: break;
-    case MorphRules::Convention::Feats::kClear: a->feats.clear(); break;
+    case MorphRules::Convention::Feats::kKeep:
+      break;
+    case MorphRules::Convention::Feats::kClear:
+      a->feats.clear();
+      break;
     case MorphRules::Convention::Feats::kKeepOnly: {
       std::string kept;
       size_t b = 0;
@@ -180,7 +182,6 @@ void CandidateMaker::ApplyUdConventions(std::string_view form, const MorphParse&
   }
 }
 
-
 void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
                                       std::vector<MorphAnalysis>* out) const {
   const size_t n = s.size();
@@ -192,7 +193,8 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
     std::string_view form = s.tokens[i].form;
     const MorphParse* chosen = &s.Chosen(i);
     if (a.upos == "PROPN" && IsCyrillicWord(form) && !StartsUpper(form)) a.upos = "NOUN";
-    if (a.upos == "NOUN" && i > 0 && StartsUpper(form) && s.Chosen(i).source == ParseSource::kDictionary) {
+    if (a.upos == "NOUN" && i > 0 && StartsUpper(form) &&
+        s.Chosen(i).source == ParseSource::kDictionary) {
       // The proper-noun candidate agreeing best with the chosen one (case, then number).
       std::string_view gcase = FeatValue(a.feats, "Case"), num = FeatValue(a.feats, "Number");
       int best = -1;
@@ -231,8 +233,9 @@ void CandidateMaker::DescribeSentence(const SentenceCandidates& s,
       if (roman && i > 0 && (*out)[i - 1].upos == "PROPN" &&
           !FeatValue((*out)[i - 1].feats, "Case").empty())
         head = &(*out)[i - 1];
-      else if (i + 1 < n && ((*out)[i + 1].upos == "NOUN" || (*out)[i + 1].upos == "PROPN" ||
-                             (*out)[i + 1].upos == "ADJ") &&
+      else if (i + 1 < n &&
+               ((*out)[i + 1].upos == "NOUN" || (*out)[i + 1].upos == "PROPN" ||
+                (*out)[i + 1].upos == "ADJ") &&
                !FeatValue((*out)[i + 1].feats, "Case").empty())
         head = &(*out)[i + 1];
       std::string_view c, g, num;
@@ -272,10 +275,14 @@ std::string NormalizeLemma(std::string_view s) {
     size_t len = 1;
     char32_t c = DecodeUtf8(s, i, &len);
     i += len;
-    if (c >= U'А' && c <= U'Я') c += 0x20;
-    else if (c == U'Ё' || c == U'ё') c = U'е';
-    else if (c >= U'A' && c <= U'Z') c += 0x20;
-    else if (c >= 0x400 && c <= 0x40F) c += 0x50;
+    if (c >= U'А' && c <= U'Я')
+      c += 0x20;
+    else if (c == U'Ё' || c == U'ё')
+      c = U'е';
+    else if (c >= U'A' && c <= U'Z')
+      c += 0x20;
+    else if (c >= 0x400 && c <= 0x40F)
+      c += 0x50;
     AppendUtf8(c, &out);
   }
   return out;
@@ -329,8 +336,8 @@ CandidateMaker::CandidateMaker(const Analyzer* analyzer) : analyzer_(analyzer) {
 
   // Tag ids of the added readings, by text; a tag the dictionary lacks is not offered.
   std::unordered_map<std::string_view, uint16_t> tag_ids;
-  for (size_t t = 0; t < n; ++t) tag_ids[analyzer->Tag(static_cast<uint16_t>(t)).text] =
-      static_cast<uint16_t>(t);
+  for (size_t t = 0; t < n; ++t)
+    tag_ids[analyzer->Tag(static_cast<uint16_t>(t)).text] = static_cast<uint16_t>(t);
   for (const MorphRules::AddedReading& r : rules.added_readings) {
     if (r.cls == "neuter_pronoun") {
       neuter_pronoun_forms_.push_back(r.key);
@@ -348,8 +355,8 @@ CandidateMaker::CandidateMaker(const Analyzer* analyzer) : analyzer_(analyzer) {
     if (out != nullptr && it != tag_ids.end()) out->push_back({it->second, r.upos});
   }
   for (const auto& [letter, cls] : rules.name_endings) {
-    name_endings_.emplace_back(letter, cls == "indeclinable_name" ? NameEnding::kIndeclinable
-                                                                  : NameEnding::kNone);
+    name_endings_.emplace_back(
+        letter, cls == "indeclinable_name" ? NameEnding::kIndeclinable : NameEnding::kNone);
   }
 }
 
@@ -429,8 +436,7 @@ void CandidateMaker::AddReadings(std::string_view form, SentenceCandidates* out)
   }
 }
 
-void CandidateMaker::Build(std::span<const std::string_view> forms,
-                           SentenceCandidates* out) const {
+void CandidateMaker::Build(std::span<const std::string_view> forms, SentenceCandidates* out) const {
   const std::vector<std::string>& time_nouns = analyzer_->rules().time_nouns;
   auto is_time_noun = [&](std::string_view form) {
     return std::find(time_nouns.begin(), time_nouns.end(), form) != time_nouns.end();
@@ -499,13 +505,15 @@ MorphAnalysis CandidateMaker::Describe(std::string_view form, const MorphParse& 
   return a;
 }
 
-void CandidateMaker::DescribeInto(std::string_view form, const MorphParse& p,
-                                  const TagCandidate& c, MorphAnalysis* a) const {
+void CandidateMaker::DescribeInto(std::string_view form, const MorphParse& p, const TagCandidate& c,
+                                  MorphAnalysis* a) const {
   a->lemma = analyzer_->Lemma(form, p);
   a->upos = UposName(p.upos);
   std::string_view feats = analyzer_->Feats(p);
-  if (feats != "_") a->feats.assign(feats);
-  else a->feats.clear();
+  if (feats != "_")
+    a->feats.assign(feats);
+  else
+    a->feats.clear();
   const TagInfo& tag = analyzer_->Tag(p.tag);
   a->tag.assign(tag.text);
   ApplyUdConventions(form, p, tag, a);

@@ -35,9 +35,9 @@ struct MorphAnalysis {
 
 // Reusable per-thread buffers for one sentence.
 struct SentenceCandidates {
-  std::vector<MorphParse> parses;    // all tokens' parses, concatenated
-  std::vector<TagCandidate> cands;   // parallel to parses
-  std::vector<uint32_t> begin;       // token i's parses are [begin[i], begin[i+1])
+  std::vector<MorphParse> parses;   // all tokens' parses, concatenated
+  std::vector<TagCandidate> cands;  // parallel to parses
+  std::vector<uint32_t> begin;      // token i's parses are [begin[i], begin[i+1])
   std::vector<TagToken> tokens;
   std::vector<uint16_t> choice;
   std::vector<MorphParse> tmp;
@@ -61,8 +61,7 @@ class CandidateMaker {
   void Build(std::span<const std::string_view> forms, SentenceCandidates* out) const;
 
   // The annotation of `form` under parse p (c: its candidate).
-  MorphAnalysis Describe(std::string_view form, const MorphParse& p,
-                         const TagCandidate& c) const;
+  MorphAnalysis Describe(std::string_view form, const MorphParse& p, const TagCandidate& c) const;
   // The same into *a, reusing its strings' capacity.
   void DescribeInto(std::string_view form, const MorphParse& p, const TagCandidate& c,
                     MorphAnalysis* a) const;
@@ -115,8 +114,7 @@ class CandidateMaker {
   std::vector<uint16_t> conventions_any_lemma_;
   std::vector<uint16_t> conventions_in_context_;
   // Added readings by class; a tag the dictionary lacks is left out.
-  std::vector<Added> abbreviation_readings_, consonant_name_readings_,
-      indeclinable_name_readings_;
+  std::vector<Added> abbreviation_readings_, consonant_name_readings_, indeclinable_name_readings_;
   std::vector<std::string_view> neuter_pronoun_forms_;
   Upos neuter_pronoun_upos_ = Upos::kPron;
   size_t neuter_pronoun_min_bytes_ = 0, neuter_pronoun_max_bytes_ = 0;

@@ -15,7 +15,8 @@ Result<Dafsa> Dafsa::Map(std::string_view bytes, const std::string& what) {
   uint32_t count, root;
   std::memcpy(&count, bytes.data(), 4);
   std::memcpy(&root, bytes.data() + 4, 4);
-  if (count >= kSink) return DataLoss(what + ": transition count " + std::to_string(count) + " too large");
+  if (count >= kSink)
+    return DataLoss(what + ": transition count " + std::to_string(count) + " too large");
   const uint64_t labels_size = (uint64_t{count} + 7) / 8 * 8;
   const uint64_t expected = 8 + labels_size + uint64_t{count} * 4;
   if (bytes.size() != expected) {

@@ -28,8 +28,9 @@
 
 namespace svodka {
 
-static_assert(std::endian::native == std::endian::little, "svodka's binary files are mapped "
-                                                          "directly and need a little-endian host");
+static_assert(std::endian::native == std::endian::little,
+              "svodka's binary files are mapped "
+              "directly and need a little-endian host");
 
 class Dafsa {
  public:

@@ -29,8 +29,8 @@ Result<std::string> FindDataFile(std::string_view name, std::string_view explici
     if (!tried.empty()) tried += ", ";
     tried += dir;
   }
-  return NotFound("data file '" + std::string(name) + "' not found in: " +
-                  (tried.empty() ? std::string("(no directories)") : tried) +
+  return NotFound("data file '" + std::string(name) +
+                  "' not found in: " + (tried.empty() ? std::string("(no directories)") : tried) +
                   " (set SVODKA_DATA_DIR or build with -DSVODKA_BUILD_DICT=ON)");
 }
 

@@ -17,15 +17,24 @@ T Read(std::string_view d, uint64_t off) {
 
 const char* SectionName(uint32_t id) {
   switch (id) {
-    case dictfmt::kLicense: return "license";
-    case dictfmt::kGrammemes: return "grammemes";
-    case dictfmt::kTags: return "tags";
-    case dictfmt::kSuffixes: return "suffixes";
-    case dictfmt::kParadigms: return "paradigms";
-    case dictfmt::kWords: return "words";
-    case dictfmt::kGuess: return "guess";
-    case dictfmt::kTagPrior: return "tag-prior";
-    case dictfmt::kMeta: return "meta";
+    case dictfmt::kLicense:
+      return "license";
+    case dictfmt::kGrammemes:
+      return "grammemes";
+    case dictfmt::kTags:
+      return "tags";
+    case dictfmt::kSuffixes:
+      return "suffixes";
+    case dictfmt::kParadigms:
+      return "paradigms";
+    case dictfmt::kWords:
+      return "words";
+    case dictfmt::kGuess:
+      return "guess";
+    case dictfmt::kTagPrior:
+      return "tag-prior";
+    case dictfmt::kMeta:
+      return "meta";
   }
   return "unknown";
 }
@@ -120,8 +129,8 @@ Status Dictionary::Init(std::string_view data, const std::string& name) {
     const uint64_t e = dictfmt::kHeaderSize + uint64_t{i} * dictfmt::kSectionEntrySize;
     const uint32_t id = Read<uint32_t>(data, e);
     const uint64_t off = Read<uint64_t>(data, e + 8), size = Read<uint64_t>(data, e + 16);
-    const std::string where = name + ": section #" + std::to_string(i) + " (" +
-                              SectionName(id) + ", offset " + std::to_string(off) + ")";
+    const std::string where = name + ": section #" + std::to_string(i) + " (" + SectionName(id) +
+                              ", offset " + std::to_string(off) + ")";
     if (id < 1 || id > dictfmt::kSectionCount || seen[id]) {
       return DataLoss(where + ": unknown or repeated section id " + std::to_string(id));
     }
@@ -134,8 +143,9 @@ Status Dictionary::Init(std::string_view data, const std::string& name) {
       if (data[p] != 0) return DataLoss(where + ": non-zero padding at " + std::to_string(p));
     }
     if (off > data.size() || size > data.size() - off) {
-      return DataLoss(where + ": " + std::to_string(size) + " bytes run past the end of the file (" +
-                      std::to_string(data.size()) + " bytes)");
+      return DataLoss(where + ": " + std::to_string(size) +
+                      " bytes run past the end of the file (" + std::to_string(data.size()) +
+                      " bytes)");
     }
     seen[id] = true;
     sec[id] = data.substr(off, size);
@@ -160,15 +170,16 @@ Status Dictionary::Init(std::string_view data, const std::string& name) {
     grammemes_.emplace_back(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
   }
   if (grammemes_.empty() || grammemes_.size() > 120) {
-    return err(dictfmt::kGrammemes, std::to_string(grammemes_.size()) + " grammemes (1..120 allowed)");
+    return err(dictfmt::kGrammemes,
+               std::to_string(grammemes_.size()) + " grammemes (1..120 allowed)");
   }
   tags_ = Lines(sec[dictfmt::kTags]);
   if (tags_.empty() || tags_.size() >= 0xFFFF) return err(dictfmt::kTags, "bad tag count");
   {
     const std::string_view s = sec[dictfmt::kTagPrior];
     if (s.size() != tags_.size() * 4) {
-      return err(dictfmt::kTagPrior, std::to_string(s.size()) + " bytes for " +
-                                         std::to_string(tags_.size()) + " tags");
+      return err(dictfmt::kTagPrior,
+                 std::to_string(s.size()) + " bytes for " + std::to_string(tags_.size()) + " tags");
     }
     tag_prior_ = reinterpret_cast<const float*>(s.data());
   }
@@ -182,7 +193,8 @@ Status Dictionary::Init(std::string_view data, const std::string& name) {
     suffix_bytes_ = s.data() + head;
     if (suffix_offsets_[0] != 0) return err(dictfmt::kSuffixes, "first offset not 0");
     for (uint32_t i = 0; i < suffix_count_; ++i) {
-      if (suffix_offsets_[i + 1] < suffix_offsets_[i] || suffix_offsets_[i + 1] - suffix_offsets_[i] > 64) {
+      if (suffix_offsets_[i + 1] < suffix_offsets_[i] ||
+          suffix_offsets_[i + 1] - suffix_offsets_[i] > 64) {
         return err(dictfmt::kSuffixes, "offset " + std::to_string(i + 1) + " out of order");
       }
     }

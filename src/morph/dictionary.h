@@ -59,7 +59,9 @@ class Dictionary {
   uint16_t form_count(uint32_t p) const {
     return static_cast<uint16_t>((paradigm_offsets_[p + 1] - paradigm_offsets_[p]) / 3);
   }
-  uint16_t form_suffix(uint32_t p, uint16_t f) const { return paradigm_data_[paradigm_offsets_[p] + f]; }
+  uint16_t form_suffix(uint32_t p, uint16_t f) const {
+    return paradigm_data_[paradigm_offsets_[p] + f];
+  }
   uint16_t form_tag(uint32_t p, uint16_t f) const {
     return paradigm_data_[paradigm_offsets_[p] + form_count(p) + f];
   }

@@ -12,7 +12,11 @@ void GuessParses(const Dictionary& dict, const std::vector<TagInfo>& tags, const
   constexpr int kMinWord = 4, kMaxSuffix = 5, kMinStem = 1;
   if (n < kMinWord) return;
   const Dafsa& g = dict.guess();
-  struct Cand { uint32_t count; uint16_t paradigm, form, tag; uint8_t prefix; };
+  struct Cand {
+    uint32_t count;
+    uint16_t paradigm, form, tag;
+    uint8_t prefix;
+  };
   Cand cands[256];
   int nc = 0;
   uint32_t totals[dictfmt::kParadigmPrefixCount] = {1, 1, 1};
@@ -22,7 +26,8 @@ void GuessParses(const Dictionary& dict, const std::vector<TagInfo>& tags, const
         !std::equal(pre.begin(), pre.end(), reinterpret_cast<const char*>(key))) {
       continue;
     }
-    const uint32_t root = g.Next(g.root(), static_cast<uint8_t>(dictfmt::kGuessPrefixBase + prefix));
+    const uint32_t root =
+        g.Next(g.root(), static_cast<uint8_t>(dictfmt::kGuessPrefixBase + prefix));
     if (root >= g.transition_count()) continue;
     for (int len = kMaxSuffix; len >= 1; --len) {
       if (n - len < static_cast<int>(pre.size()) + kMinStem) continue;

@@ -13,8 +13,7 @@ Morphology::Morphology(std::shared_ptr<const Analyzer> analyzer,
       maker_(analyzer_.get()),
       tagger_(model_.get()) {}
 
-Result<Morphology> Morphology::Load(const std::string& dict_path,
-                                    const std::string& model_path) {
+Result<Morphology> Morphology::Load(const std::string& dict_path, const std::string& model_path) {
   Result<Analyzer> analyzer = Analyzer::Load(dict_path);
   if (!analyzer.ok()) return analyzer.status();
   Result<TaggerModel> model = TaggerModel::Load(model_path);
@@ -28,19 +27,20 @@ Result<Morphology> Morphology::LoadDefault(const std::string& dict_path,
   std::string dict = dict_path, model = model_path;
   if (dict.empty()) {
     Result<std::string> p = FindDataFile("ru.dict");
-    if (!p.ok()) return Status(p.status().code(), "no dictionary (pass --dict): " + p.status().message());
+    if (!p.ok())
+      return Status(p.status().code(), "no dictionary (pass --dict): " + p.status().message());
     dict = *p;
   }
   if (model.empty()) {
     Result<std::string> p = FindDataFile("models/morph-tagger.bin");
-    if (!p.ok()) return Status(p.status().code(), "no tagger model (pass --model): " + p.status().message());
+    if (!p.ok())
+      return Status(p.status().code(), "no tagger model (pass --model): " + p.status().message());
     model = *p;
   }
   return Load(dict, model);
 }
 
-void Morphology::TagSentence(std::span<const std::string_view> forms,
-                             SentenceCandidates* s) const {
+void Morphology::TagSentence(std::span<const std::string_view> forms, SentenceCandidates* s) const {
   maker_.Build(forms, s);
   tagger_.Tag(s->tokens, &s->tagger, s->choice);
 }
@@ -78,7 +78,8 @@ Status Morphology::Annotate(Document& doc, Scratch* scratch_memory) const {
       while (end < last && tokens[end].span.begin < limit) ++end;
     }
     forms.clear();
-    for (size_t k = t; k < end; ++k) forms.push_back(text.substr(tokens[k].span.begin, tokens[k].span.size()));
+    for (size_t k = t; k < end; ++k)
+      forms.push_back(text.substr(tokens[k].span.begin, tokens[k].span.size()));
     TagSentence(forms, &scratch);
     DescribeSentence(scratch, &analyses);
     for (size_t k = t; k < end; ++k) {

@@ -1,8 +1,7 @@
 #include "morph/tagger.h"
 
-#include <cassert>
-
 #include <algorithm>
+#include <cassert>
 
 #include "base/utf8.h"
 
@@ -22,9 +21,7 @@ inline uint64_t Fmix(uint64_t k) {
 inline uint64_t Combine(uint64_t a, uint64_t b) {
   return Fmix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
 }
-inline uint64_t Combine3(uint64_t a, uint64_t b, uint64_t c) {
-  return Combine(Combine(a, b), c);
-}
+inline uint64_t Combine3(uint64_t a, uint64_t b, uint64_t c) { return Combine(Combine(a, b), c); }
 
 // POS ids of verbs, as assigned in candidates.cc (kPosNames order + 1).
 constexpr uint8_t kNounPos = 1, kAdjfPos = 2, kVerbPos = 5, kInfnPos = 6, kPrtfPos = 7,
@@ -174,9 +171,8 @@ void Tagger::Prepare(std::span<const TagToken> tokens, TaggerScratch* scratch) {
   }
 }
 
-int Tagger::StaticCandidateFeatures(std::span<const TagToken> tokens,
-                                    const TaggerScratch& scratch, size_t i,
-                                    const TagCandidate& c, uint64_t* out) {
+int Tagger::StaticCandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
+                                    size_t i, const TagCandidate& c, uint64_t* out) {
   int k = 0;
   const uint64_t* st = &scratch.static_features[i * kNumStatic];
   for (int s = 0; s < kNumStatic; ++s) out[k++] = Combine(st[s], c.tag);
@@ -236,15 +232,14 @@ int Tagger::HistoryFeatures(std::span<const TagToken> tokens, const TaggerScratc
   const uint64_t pc = c.pos | uint64_t{c.gcase} << 8;
   const uint64_t pcng = pc | uint64_t{c.number} << 16 | uint64_t{c.gender} << 24;
   // History: the analyses already chosen on the left.
-  uint64_t prev_tag = kBos, prev_pcng = kBos, prev_pos = kBos, prev2_pos = kBos,
-           prev2_pc = kBos;
+  uint64_t prev_tag = kBos, prev_pcng = kBos, prev_pos = kBos, prev2_pos = kBos, prev2_pc = kBos;
   uint64_t agree = 0;
   if (i >= 1) {
     const TagCandidate& p = Chosen(tokens, choice, i - 1);
     prev_tag = p.tag;
     prev_pos = p.pos;
-    prev_pcng = p.pos | uint64_t{p.gcase} << 8 | uint64_t{p.number} << 16 |
-                uint64_t{p.gender} << 24;
+    prev_pcng =
+        p.pos | uint64_t{p.gcase} << 8 | uint64_t{p.number} << 16 | uint64_t{p.gender} << 24;
     agree = (p.gcase == c.gcase) | (p.number == c.number) << 1 | (p.gender == c.gender) << 2 |
             uint64_t{p.pos} << 8;
   }
@@ -296,8 +291,9 @@ int Tagger::HistoryFeatures(std::span<const TagToken> tokens, const TaggerScratc
     const TagCandidate& p = Chosen(tokens, choice, i - 1);
     if ((p.pos == kConjPos || p.pos == kPnctPos) && c.gcase != 0) {
       const TagCandidate& x = Chosen(tokens, choice, i - 2);
-      out[k++] = Combine3(62, p.pos | uint64_t{x.pos} << 8 | uint64_t{x.gcase} << 16 |
-                                  uint64_t{x.number} << 24, pcng);
+      out[k++] = Combine3(
+          62, p.pos | uint64_t{x.pos} << 8 | uint64_t{x.gcase} << 16 | uint64_t{x.number} << 24,
+          pcng);
     }
   }
   out[k++] = Combine3(61, left_verb_word, pcng);
@@ -324,8 +320,8 @@ int Tagger::HistoryFeatures(std::span<const TagToken> tokens, const TaggerScratc
 }
 
 int Tagger::CandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
-                              std::span<const uint16_t> choice, size_t i,
-                              const TagCandidate& c, uint64_t* out) {
+                              std::span<const uint16_t> choice, size_t i, const TagCandidate& c,
+                              uint64_t* out) {
   int k = StaticCandidateFeatures(tokens, scratch, i, c, out);
   return k + HistoryFeatures(tokens, scratch, choice, i, c, out + k);
 }

@@ -57,10 +57,10 @@ struct TagToken {
 // Per-call memory of the tagger, reused across sentences. Not shared between threads.
 struct TaggerScratch {
   struct TokenInfo {
-    uint64_t word = 0;      // lower-cased form (ё→е)
+    uint64_t word = 0;        // lower-cased form (ё→е)
     uint64_t suffix[4] = {};  // last 1..4 code points
     uint64_t shape = 0;
-    uint64_t amb = 0;       // the set of candidate tags
+    uint64_t amb = 0;  // the set of candidate tags
     uint32_t pos_mask = 0;
     uint32_t case_mask = 0;
     uint32_t agr_mask = 0;  // (case, number, gender) combinations of the candidates, hashed
@@ -77,7 +77,7 @@ uint64_t TaggerHash(std::string_view s);
 
 class Tagger {
  public:
-  static constexpr int kNumStatic = 20;   // candidate-independent features per token
+  static constexpr int kNumStatic = 20;    // candidate-independent features per token
   static constexpr int kMaxFeatures = 56;  // upper bound of CandidateFeatures' output
 
   explicit Tagger(const TaggerModel* model) : model_(model) {}
@@ -93,13 +93,12 @@ class Tagger {
   // Writes the weight-table keys (full 64-bit hashes) of candidate c of token i, given the
   // choices already made for tokens < i. Returns how many (<= kMaxFeatures).
   static int CandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
-                               std::span<const uint16_t> choice, size_t i,
-                               const TagCandidate& c, uint64_t* out);
+                               std::span<const uint16_t> choice, size_t i, const TagCandidate& c,
+                               uint64_t* out);
   // The two parts of CandidateFeatures: those that do not depend on the choices on the left,
   // and those that do (a decoder that keeps several histories computes the first once).
-  static int StaticCandidateFeatures(std::span<const TagToken> tokens,
-                                     const TaggerScratch& scratch, size_t i,
-                                     const TagCandidate& c, uint64_t* out);
+  static int StaticCandidateFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
+                                     size_t i, const TagCandidate& c, uint64_t* out);
   static int HistoryFeatures(std::span<const TagToken> tokens, const TaggerScratch& scratch,
                              std::span<const uint16_t> choice, size_t i, const TagCandidate& c,
                              uint64_t* out);

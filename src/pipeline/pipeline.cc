@@ -17,7 +17,8 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   std::vector<std::unique_ptr<const Stage>> stages;
   stages.push_back(std::make_unique<Segmenter>());
   if (options.morphology) {
-    Result<Morphology> m = Morphology::LoadDefault(options.dictionary_path, options.tagger_model_path);
+    Result<Morphology> m =
+        Morphology::LoadDefault(options.dictionary_path, options.tagger_model_path);
     if (!m.ok()) return m.status();
     stages.push_back(std::make_unique<Morphology>(std::move(m).value()));
   }

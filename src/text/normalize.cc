@@ -11,12 +11,48 @@ namespace {
 // The Cyrillic letter a Latin letter imitates, or 0.
 char32_t CyrillicLookAlike(char32_t c) {
   switch (c) {
-    case 'A': return U'А'; case 'a': return U'а'; case 'B': return U'В'; case 'C': return U'С';
-    case 'c': return U'с'; case 'E': return U'Е'; case 'e': return U'е'; case 'H': return U'Н';
-    case 'K': return U'К'; case 'k': return U'к'; case 'M': return U'М'; case 'O': return U'О';
-    case 'o': return U'о'; case 'P': return U'Р'; case 'p': return U'р'; case 'T': return U'Т';
-    case 'X': return U'Х'; case 'x': return U'х'; case 'y': return U'у'; case 'Y': return U'У';
-    default: return 0;
+    case 'A':
+      return U'А';
+    case 'a':
+      return U'а';
+    case 'B':
+      return U'В';
+    case 'C':
+      return U'С';
+    case 'c':
+      return U'с';
+    case 'E':
+      return U'Е';
+    case 'e':
+      return U'е';
+    case 'H':
+      return U'Н';
+    case 'K':
+      return U'К';
+    case 'k':
+      return U'к';
+    case 'M':
+      return U'М';
+    case 'O':
+      return U'О';
+    case 'o':
+      return U'о';
+    case 'P':
+      return U'Р';
+    case 'p':
+      return U'р';
+    case 'T':
+      return U'Т';
+    case 'X':
+      return U'Х';
+    case 'x':
+      return U'х';
+    case 'y':
+      return U'у';
+    case 'Y':
+      return U'У';
+    default:
+      return 0;
   }
 }
 
@@ -66,8 +102,10 @@ void Normalize(std::string_view s, const NormalizeOptions& options, NormalizedTe
       }
       if (options.lower_case) x = cc.ToLower(x);
       if (options.yo_to_e) {
-        if (x == U'ё') x = U'е';
-        else if (x == U'Ё') x = U'Е';
+        if (x == U'ё')
+          x = U'е';
+        else if (x == U'Ё')
+          x = U'Е';
       }
       size_t before = out->text.size();
       AppendUtf8(x, &out->text);

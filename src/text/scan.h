@@ -96,8 +96,8 @@ inline size_t SmileyEnd(const ScanRange& r, size_t pos) {
 
 // End of the emoji sequence whose first symbol `cp` ends at `pos`: the combining marks,
 // variation selectors and skin-tone modifiers that follow, each ZWJ with the symbol it joins
-// ("👨‍👩‍👧"), and a second regional indicator after a first (a flag, "🇷🇺"). For any
-// other symbol ("$", "%") that is usually `pos` itself.
+// ("👨‍👩‍👧"), and a second regional indicator after a first (a flag, "🇷🇺"). For
+// any other symbol ("$", "%") that is usually `pos` itself.
 inline size_t EmojiSequenceEnd(const ScanRange& r, size_t pos, char32_t cp) {
   bool regional = cp >= 0x1F1E6 && cp <= 0x1F1FF;
   char32_t next;

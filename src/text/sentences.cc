@@ -77,7 +77,8 @@ SentenceSplitter::SentenceSplitter() {
   for (const TsvRow& row : EmbeddedTable("abbreviations.tsv", {2, 2, 1})) {
     std::string form(row[0]);
     abbreviations_[form] = row[1] == "tail" ? AbbrKind::kTail : AbbrKind::kPrefix;
-    max_parts_ = std::max<int>(max_parts_, 1 + static_cast<int>(std::count(form.begin(), form.end(), '.')));
+    max_parts_ =
+        std::max<int>(max_parts_, 1 + static_cast<int>(std::count(form.begin(), form.end(), '.')));
   }
 }
 
@@ -123,9 +124,8 @@ const SentenceSplitter::AbbrKind* SentenceSplitter::FindAbbreviation(std::string
 // Выработка"), an initial ("В. В. Путин", "С.Лавров"), a list number opening the sentence
 // ("1. Михаил Саакашвили"), or an abbreviation ("г. Москва", "и т.д. 5") — not after a number
 // ("в 2016 г. Россия" ends).
-bool SentenceSplitter::DotGoesOn(std::string_view text, const Token* tokens, size_t t,
-                                 size_t first, const Token& next, char32_t ncp,
-                                 CharClass nc) const {
+bool SentenceSplitter::DotGoesOn(std::string_view text, const Token* tokens, size_t t, size_t first,
+                                 const Token& next, char32_t ncp, CharClass nc) const {
   if (ncp == '/' && next.kind == TokenKind::kPunct) return true;  // "20 марта. /ТАСС/."
   auto is_slash = [&](size_t k) {
     return tokens[k].kind == TokenKind::kPunct && text[tokens[k].span.begin] == '/';
@@ -136,8 +136,7 @@ bool SentenceSplitter::DotGoesOn(std::string_view text, const Token* tokens, siz
   char32_t pcp;
   size_t plen;
   if (prev.kind == TokenKind::kWord && prev.span.end == tokens[t].span.begin &&
-      ClassAt(CharClasses::Get(), text, prev.span.begin, prev.span.end, &pcp, &plen) ==
-          kCcUpper &&
+      ClassAt(CharClasses::Get(), text, prev.span.begin, prev.span.end, &pcp, &plen) == kCcUpper &&
       plen == prev.span.size() && nc == kCcUpper &&
       !(t >= 2 && tokens[t - 2].kind == TokenKind::kNumber)) {
     return true;  // an initial: "В. В. Путин", "С.Лавров"

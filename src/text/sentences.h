@@ -64,8 +64,7 @@ class SentenceSplitter {
   bool DotGoesOn(std::string_view text, const Token* tokens, size_t t, size_t first,
                  const Token& next, char32_t ncp, CharClass nc) const;
   // The abbreviation ending just before tokens[dot] (a "." token), if any.
-  const AbbrKind* FindAbbreviation(std::string_view text, const Token* tokens,
-                                   size_t dot) const;
+  const AbbrKind* FindAbbreviation(std::string_view text, const Token* tokens, size_t dot) const;
 
   std::unordered_map<std::string, AbbrKind> abbreviations_;
   int max_parts_ = 1;

@@ -47,14 +47,22 @@ bool IsEmailLocalChar(char c) {
 
 // Characters that end a URL even without whitespace: quotes and angle brackets.
 bool EndsUrl(char32_t cp, CharClass c) {
-  return c == kCcSpace || c == kCcNewline || cp == 0xAB || cp == 0xBB || cp == '"' ||
-         cp == '<' || cp == '>' || cp == 0x201C || cp == 0x201D;
+  return c == kCcSpace || c == kCcNewline || cp == 0xAB || cp == 0xBB || cp == '"' || cp == '<' ||
+         cp == '>' || cp == 0x201C || cp == 0x201D;
 }
 
 // Punctuation at the end of a URL that belongs to the sentence around it.
 bool IsUrlTrailer(char c) {
   switch (c) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case '\'': case ']': case ')':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case '\'':
+    case ']':
+    case ')':
     case '}':
       return true;
     default:
@@ -111,7 +119,11 @@ bool JoinsAtoms(const ScanRange& r, bool digit_atom, size_t atom_bytes, CharClas
   }
   if (!digit_atom || c2 != kCcDigit) return false;
   switch (cp) {
-    case '.': case ',': case '/': case '\\': case '+':
+    case '.':
+    case ',':
+    case '/':
+    case '\\':
+    case '+':
       return true;
     case ':': {
       if (atom_bytes > 2) return false;
@@ -144,10 +156,14 @@ class NewsScanner {
     const char first = static_cast<char>(r_.text[pos] | 0x20);
     if (first != 'h' && first != 'w' && first != 'f') return 0;
     size_t body = 0;
-    if (StartsWithNoCase(r_.text, pos, r_.end, "http://")) body = pos + 7;
-    else if (StartsWithNoCase(r_.text, pos, r_.end, "https://")) body = pos + 8;
-    else if (StartsWithNoCase(r_.text, pos, r_.end, "ftp://")) body = pos + 6;
-    else if (StartsWithNoCase(r_.text, pos, r_.end, "www.")) body = pos + 4;
+    if (StartsWithNoCase(r_.text, pos, r_.end, "http://"))
+      body = pos + 7;
+    else if (StartsWithNoCase(r_.text, pos, r_.end, "https://"))
+      body = pos + 8;
+    else if (StartsWithNoCase(r_.text, pos, r_.end, "ftp://"))
+      body = pos + 6;
+    else if (StartsWithNoCase(r_.text, pos, r_.end, "www."))
+      body = pos + 4;
     if (body == 0 || body >= r_.end) return 0;
     size_t p = body;
     bool paren = false;

@@ -1,11 +1,11 @@
 #include "article/html_reader.h"
 
-#include "article/html_dom.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
+
+#include "article/html_dom.h"
 
 namespace svodka {
 namespace {
@@ -132,8 +132,9 @@ TEST(HtmlReader, TagWithThousandsOfAttributesIsRefused) {
   EXPECT_NE(r.status().message().find("attrs.html: an HTML tag with 40000 attributes"),
             std::string::npos)
       << r.status().message();
-  std::string ok = "<html><body><article><p class=\"a<b\" id=x data-v='1=2'>Первый абзац статьи.</p>"
-                   "</article></body></html>";
+  std::string ok =
+      "<html><body><article><p class=\"a<b\" id=x data-v='1=2'>Первый абзац статьи.</p>"
+      "</article></body></html>";
   EXPECT_TRUE(ReadHtmlDocument(ok, "ok.html").ok());
 }
 
@@ -147,12 +148,12 @@ TEST(HtmlReader, HostileShapesAreBounded) {
     int repeat;
   };
   const Shape shapes[] = {
-      {"<svg>", "<td>", 280000},                   // nests inside foreign content
+      {"<svg>", "<td>", 280000},  // nests inside foreign content
       {"<math>", "<mi>", 200000},
-      {"<p>", "<b id=1>", 4000},                   // formatting-element storm ...
-      {"", "<p>x</p>", 100000},                    // ... then many paragraphs
+      {"<p>", "<b id=1>", 4000},  // formatting-element storm ...
+      {"", "<p>x</p>", 100000},   // ... then many paragraphs
       {"<p>Начало.", "<table><tr><td><p>Слово Слово Слово ", 20000},  // nested paragraphs
-      {"<div>x</span>", "<div>x</span>", 100000},  // stray end tags
+      {"<div>x</span>", "<div>x</span>", 100000},                     // stray end tags
       {"<b>x</i>", "<b>x</i>", 100000},
       {"<div/>", "<div/>", 100000},
       {"", "<svg><g a=\"/>\">", 100000},

@@ -1,7 +1,6 @@
 #include "article/json_reader.h"
 
 #include <gtest/gtest.h>
-
 #include <simdjson.h>
 
 #include <cstdio>
@@ -18,7 +17,9 @@ namespace {
 using testing::ReadAll;
 using testing::ReadAllResult;
 
-ReadAllResult Read(const std::string& bytes, const std::string& name) { return ReadAll(bytes, name); }
+ReadAllResult Read(const std::string& bytes, const std::string& name) {
+  return ReadAll(bytes, name);
+}
 
 TEST(JsonReader, ObjectComposesTitleLeadText) {
   auto out = Read(R"({"id": "a1", "url": "https://x.ru/a1", "title": " Заголовок ",
@@ -143,14 +144,18 @@ TEST(JsonReaderStructure, StructuralErrorsAreLocated) {
   auto first_error = [](std::string_view json, std::string_view name) {
     std::string message;
     ReadOptions o;
-    Status s = ReadDocuments(json, name, o, [](Document&&) { return true; },
-                             [&](const Status& e) { if (message.empty()) message = e.message(); });
+    Status s = ReadDocuments(
+        json, name, o, [](Document&&) { return true; },
+        [&](const Status& e) {
+          if (message.empty()) message = e.message();
+        });
     EXPECT_TRUE(s.ok());
     return message;
   };
   EXPECT_EQ(first_error(R"({"text":"Текст."} garbage)", "a.json"),
             "a.json: byte 23: malformed JSON: content after the top-level value");
-  EXPECT_EQ(first_error(R"({"text":"x"]})", "b.json"), "b.json: byte 11: malformed JSON: unexpected ']'");
+  EXPECT_EQ(first_error(R"({"text":"x"]})", "b.json"),
+            "b.json: byte 11: malformed JSON: unexpected ']'");
   EXPECT_EQ(first_error(R"([{"text":"x"})", "c.json"),
             "c.json: byte 13: truncated JSON: 1 object(s)/array(s) not closed at the end");
   EXPECT_EQ(first_error("{\"text\":\"ok\"}\n{\"text\":\"x\"} tail\n", "d.jsonl"),

@@ -120,14 +120,16 @@ TEST_P(SplitUnitsLineEnd, RelatedLinesAfterTheLineEnd) {
   EXPECT_EQ(b.related, (Texts{"Связанная новость", "Ещё одна"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllKinds, SplitUnitsLineEnd,
-    ::testing::Values(LineEndCase{"Lf", kLf}, LineEndCase{"CrLf", kCrLf},
-                      LineEndCase{"LoneCr", kCr}, LineEndCase{"Nel", kNel},
-                      LineEndCase{"LineSeparator", kLineSep},
-                      LineEndCase{"ParagraphSeparator", kParaSep},
-                      LineEndCase{"FormFeed", "\f"}, LineEndCase{"VerticalTab", "\v"}),
-    [](const ::testing::TestParamInfo<LineEndCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(AllKinds, SplitUnitsLineEnd,
+                         ::testing::Values(LineEndCase{"Lf", kLf}, LineEndCase{"CrLf", kCrLf},
+                                           LineEndCase{"LoneCr", kCr}, LineEndCase{"Nel", kNel},
+                                           LineEndCase{"LineSeparator", kLineSep},
+                                           LineEndCase{"ParagraphSeparator", kParaSep},
+                                           LineEndCase{"FormFeed", "\f"},
+                                           LineEndCase{"VerticalTab", "\v"}),
+                         [](const ::testing::TestParamInfo<LineEndCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST(SplitUnits, CrCrLfIsTwoLineEndsSoABlankLine) {
   // "\r\r\n" = a lone "\r" + "\r\n": an empty line between, so hard-wrapped blocks...
@@ -137,8 +139,8 @@ TEST(SplitUnits, CrCrLfIsTwoLineEndsSoABlankLine) {
 }
 
 TEST(SplitUnits, MixedLineEnds) {
-  std::string text = "One\r\nTwo\rThree" + kNel + "Four" + kLineSep + "Five" + kParaSep +
-                     "Six\fSeven\vEight\n";
+  std::string text =
+      "One\r\nTwo\rThree" + kNel + "Four" + kLineSep + "Five" + kParaSep + "Six\fSeven\vEight\n";
   EXPECT_EQ(Units(text), (Texts{"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight"}));
   // Mixed kinds also make blank lines together: "\n" + U+2029 is a blank line.
   std::string wrapped = "One\r\nTwo\n" + kParaSep + "Three";
@@ -199,7 +201,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "Первый,\r\nперенесённый.\r\n\r\nВторой.\r\n",
                   {"Первый,\r\nперенесённый.", "Второй."}},
         // Leading blank lines open no block: the text is one block, split per line.
-        UnitsCase{"LeadingBlankLinesAreNotASeparator", "\n\n  \nПервая\nВторая\n\n",
+        UnitsCase{"LeadingBlankLinesAreNotASeparator",
+                  "\n\n  \nПервая\nВторая\n\n",
                   {"Первая", "Вторая"}},
         // Bullet blocks are always split by line, in both layouts.
         UnitsCase{"BulletBlocksAloneAreNotHardWrapped",
@@ -214,18 +217,19 @@ INSTANTIATE_TEST_SUITE_P(
                   "Абзац,\nперенесённый.\n\nСписок:\n- пункт\n- пункт",
                   {"Абзац,\nперенесённый.", "Список:\n- пункт\n- пункт"}},
         // Being ordinary, such a block alone makes the text hard-wrapped.
-        UnitsCase{"MixedBlockMakesTheTextHardWrapped", "Вступление.\n\nСписок:\n- пункт",
+        UnitsCase{"MixedBlockMakesTheTextHardWrapped",
+                  "Вступление.\n\nСписок:\n- пункт",
                   {"Вступление.", "Список:\n- пункт"}},
         // A block opened by a related heading is split by line, even with ordinary lines.
         UnitsCase{"HeadingBlockInsideHardWrappedText",
                   "Абзац,\nперенесённый.\n\nЧитайте также:\nПервая новость\nВторая новость",
-                  {"Абзац,\nперенесённый.", "Читайте также:", "Первая новость",
-                   "Вторая новость"}},
+                  {"Абзац,\nперенесённый.", "Читайте также:", "Первая новость", "Вторая новость"}},
         UnitsCase{"HeadingBlockAloneIsNotHardWrapped",
                   "Абзац.\n\nСм. также\nПервая новость\nВторая новость",
                   {"Абзац.", "См. также", "Первая новость", "Вторая новость"}},
         // "-5" is not a bullet: a block of such lines is ordinary.
-        UnitsCase{"DashWithoutSpaceIsNotABullet", "-5 градусов\n-7 ночью\n\nДальше.",
+        UnitsCase{"DashWithoutSpaceIsNotABullet",
+                  "-5 градусов\n-7 ночью\n\nДальше.",
                   {"-5 градусов\n-7 ночью", "Дальше."}}),
     [](const ::testing::TestParamInfo<UnitsCase>& info) { return info.param.name; });
 
@@ -281,8 +285,8 @@ INSTANTIATE_TEST_SUITE_P(
     TrailingBullets, TakeRelatedTable,
     ::testing::Values(
         RelatedCase{"Empty", "", {}, {}},
-        RelatedCase{"NoBullets", "Первый абзац.\nВторой абзац.", {"Первый абзац.", "Второй абзац."},
-                    {}},
+        RelatedCase{
+            "NoBullets", "Первый абзац.\nВторой абзац.", {"Первый абзац.", "Второй абзац."}, {}},
         // Every marker, a space after it; the span excludes marker and space.
         RelatedCase{"HyphenMinus", "Текст.\n- Заголовок", {"Текст."}, {"Заголовок"}},
         RelatedCase{"EmDash", "Текст.\n— Заголовок", {"Текст."}, {"Заголовок"}},
@@ -306,14 +310,22 @@ INSTANTIATE_TEST_SUITE_P(
         // A story of nothing but headline bullets: all related, no paragraphs.
         RelatedCase{"OnlyBullets", "- Один\n- Два", {}, {"Один", "Два"}},
         // Headline-like: no final "." or "…"; "?", "!", ":" and quotes are fine.
-        RelatedCase{"FinalPeriodStaysParagraph", "Текст.\n- Предложение.", {"Текст.",
-                    "- Предложение."}, {}},
-        RelatedCase{"FinalEllipsisCharStaysParagraph", "Текст.\n- Что дальше…",
-                    {"Текст.", "- Что дальше…"}, {}},
-        RelatedCase{"QuestionAndExclamation", "Текст.\n- Кто победит?\n- Победа!",
-                    {"Текст."}, {"Кто победит?", "Победа!"}},
-        RelatedCase{"QuotesAndColon", "Текст.\n- Лавров: «Мы готовы к диалогу»",
-                    {"Текст."}, {"Лавров: «Мы готовы к диалогу»"}},
+        RelatedCase{"FinalPeriodStaysParagraph",
+                    "Текст.\n- Предложение.",
+                    {"Текст.", "- Предложение."},
+                    {}},
+        RelatedCase{"FinalEllipsisCharStaysParagraph",
+                    "Текст.\n- Что дальше…",
+                    {"Текст.", "- Что дальше…"},
+                    {}},
+        RelatedCase{"QuestionAndExclamation",
+                    "Текст.\n- Кто победит?\n- Победа!",
+                    {"Текст."},
+                    {"Кто победит?", "Победа!"}},
+        RelatedCase{"QuotesAndColon",
+                    "Текст.\n- Лавров: «Мы готовы к диалогу»",
+                    {"Текст."},
+                    {"Лавров: «Мы готовы к диалогу»"}},
         // The scan goes up from the end and stops at the first line that is not a related
         // bullet: an earlier bullet stays a paragraph.
         RelatedCase{"ScanStopsAtFirstNonHeadline",
@@ -333,22 +345,30 @@ INSTANTIATE_TEST_SUITE_P(
                     "Текст.\n\n- Один\n\n  - Два  \n\n\n",
                     {"Текст."},
                     {"Один", "Два"}},
-        RelatedCase{"CrLfTrailingBlock", "Текст.\r\n- Один\r\n- Два\r\n", {"Текст."},
-                    {"Один", "Два"}}),
+        RelatedCase{
+            "CrLfTrailingBlock", "Текст.\r\n- Один\r\n- Два\r\n", {"Текст."}, {"Один", "Два"}}),
     [](const ::testing::TestParamInfo<RelatedCase>& info) { return info.param.name; });
 
 INSTANTIATE_TEST_SUITE_P(
     Dialogue, TakeRelatedTable,
     ::testing::Values(
         // Speech attribution ", —", ", -", ", –" marks dialogue, even without a final period.
-        RelatedCase{"AttributedWithEmDash", "Текст.\n— Да, — сказал он",
-                    {"Текст.", "— Да, — сказал он"}, {}},
-        RelatedCase{"AttributedWithHyphen", "Текст.\n- Да, - сказал он",
-                    {"Текст.", "- Да, - сказал он"}, {}},
-        RelatedCase{"AttributedWithEnDash", "Текст.\n– Да, – сказал он",
-                    {"Текст.", "– Да, – сказал он"}, {}},
-        RelatedCase{"AttributionInTheMiddle", "Текст.\n— Приду, — ответил он, — обязательно!",
-                    {"Текст.", "— Приду, — ответил он, — обязательно!"}, {}},
+        RelatedCase{"AttributedWithEmDash",
+                    "Текст.\n— Да, — сказал он",
+                    {"Текст.", "— Да, — сказал он"},
+                    {}},
+        RelatedCase{"AttributedWithHyphen",
+                    "Текст.\n- Да, - сказал он",
+                    {"Текст.", "- Да, - сказал он"},
+                    {}},
+        RelatedCase{"AttributedWithEnDash",
+                    "Текст.\n– Да, – сказал он",
+                    {"Текст.", "– Да, – сказал он"},
+                    {}},
+        RelatedCase{"AttributionInTheMiddle",
+                    "Текст.\n— Приду, — ответил он, — обязательно!",
+                    {"Текст.", "— Приду, — ответил он, — обязательно!"},
+                    {}},
         // The closing dialogue of a story keeps all its lines: the last one stops the scan.
         RelatedCase{"StoryEndingInDialogue",
                     "Он помолчал.\n— Вы придёте?\n— Да, — ответил он.",
@@ -359,82 +379,112 @@ INSTANTIATE_TEST_SUITE_P(
                     {"Он помолчал.", "— Вы придёте?", "— Приду."},
                     {}},
         // A comma without the dash is no attribution.
-        RelatedCase{"CommaAloneIsFine", "Текст.\n— Москва, Токио и Пекин договорились",
-                    {"Текст."}, {"Москва, Токио и Пекин договорились"}}),
+        RelatedCase{"CommaAloneIsFine",
+                    "Текст.\n— Москва, Токио и Пекин договорились",
+                    {"Текст."},
+                    {"Москва, Токио и Пекин договорились"}}),
     [](const ::testing::TestParamInfo<RelatedCase>& info) { return info.param.name; });
 
 INSTANTIATE_TEST_SUITE_P(
     SeeAlso, TakeRelatedTable,
     ::testing::Values(
         // A heading with the headline on the same line: one related headline, heading dropped.
-        RelatedCase{"InlineAfterColon", "Текст.\nЧитайте также: Другая новость\nЕщё текст.",
-                    {"Текст.", "Ещё текст."}, {"Другая новость"}},
-        RelatedCase{"InlineWithoutSpaceAfterColon", "Текст.\nЧитайте также:Другая новость",
-                    {"Текст."}, {"Другая новость"}},
+        RelatedCase{"InlineAfterColon",
+                    "Текст.\nЧитайте также: Другая новость\nЕщё текст.",
+                    {"Текст.", "Ещё текст."},
+                    {"Другая новость"}},
+        RelatedCase{"InlineWithoutSpaceAfterColon",
+                    "Текст.\nЧитайте также:Другая новость",
+                    {"Текст."},
+                    {"Другая новость"}},
         // The inline headline is taken whatever it ends with.
-        RelatedCase{"InlineWithFinalPeriod", "Текст.\nСм. также: Другая новость.",
-                    {"Текст."}, {"Другая новость."}},
+        RelatedCase{"InlineWithFinalPeriod",
+                    "Текст.\nСм. также: Другая новость.",
+                    {"Текст."},
+                    {"Другая новость."}},
         // A bare heading: the following headline-like lines, bullets or not, are related.
         RelatedCase{"BareHeadingThenLines",
                     "Текст.\nЧитайте также:\nПервая новость\nВторая новость",
-                    {"Текст."}, {"Первая новость", "Вторая новость"}},
+                    {"Текст."},
+                    {"Первая новость", "Вторая новость"}},
         RelatedCase{"BareHeadingThenBullets",
                     "Текст.\nЧитайте также:\n- Первая новость\n• Вторая новость",
-                    {"Текст."}, {"Первая новость", "Вторая новость"}},
+                    {"Текст."},
+                    {"Первая новость", "Вторая новость"}},
         // structure.h: "related while they look like headlines (bullet lines, or lines
         // without a final period)" — a bullet line with a final period is not one either.
-        RelatedCase{"BareHeadingThenBulletWithPeriod", "Текст.\nЧитайте также:\n- Новость.",
-                    {"Текст.", "- Новость."}, {}},
-        RelatedCase{"BareHeadingWithoutColon", "Текст.\nСм. также\nДругая новость", {"Текст."},
+        RelatedCase{"BareHeadingThenBulletWithPeriod",
+                    "Текст.\nЧитайте также:\n- Новость.",
+                    {"Текст.", "- Новость."},
+                    {}},
+        RelatedCase{"BareHeadingWithoutColon",
+                    "Текст.\nСм. также\nДругая новость",
+                    {"Текст."},
                     {"Другая новость"}},
         // The block ends at the first line that is not headline-like; the rest is body.
         RelatedCase{"BlockInTheMiddle",
                     "Текст.\nЧитайте также:\nПервая новость\nПродолжение истории.\nКонец.",
-                    {"Текст.", "Продолжение истории.", "Конец."}, {"Первая новость"}},
+                    {"Текст.", "Продолжение истории.", "Конец."},
+                    {"Первая новость"}},
         RelatedCase{"BlockEndsAtDialogue",
                     "Текст.\nЧитайте также:\nНовость\n— Нет, — сказал он",
-                    {"Текст.", "— Нет, — сказал он"}, {"Новость"}},
+                    {"Текст.", "— Нет, — сказал он"},
+                    {"Новость"}},
         // A bare heading at the end is dropped and yields nothing.
         RelatedCase{"BareHeadingAtTheEnd", "Текст.\nЧитайте также:", {"Текст."}, {}},
-        RelatedCase{"BareHeadingThenSentence", "Текст.\nЧитайте также:\nЭто предложение.",
-                    {"Текст.", "Это предложение."}, {}},
+        RelatedCase{"BareHeadingThenSentence",
+                    "Текст.\nЧитайте также:\nЭто предложение.",
+                    {"Текст.", "Это предложение."},
+                    {}},
         // Two headings in a row: the second opens its own block.
         RelatedCase{"TwoHeadings",
                     "Текст.\nЧитайте также:\nПервая\nПо теме:\nВторая",
-                    {"Текст."}, {"Первая", "Вторая"}},
-        RelatedCase{"TwoBareHeadingsInARow", "Текст.\nЧитайте также:\nСм. также:\nНовость",
-                    {"Текст."}, {"Новость"}},
+                    {"Текст."},
+                    {"Первая", "Вторая"}},
+        RelatedCase{"TwoBareHeadingsInARow",
+                    "Текст.\nЧитайте также:\nСм. также:\nНовость",
+                    {"Текст."},
+                    {"Новость"}},
         // Letter case does not matter; every heading of related_headings.tsv is recognized.
         RelatedCase{"UpperCase", "Текст.\nЧИТАЙТЕ ТАКЖЕ: Новость", {"Текст."}, {"Новость"}},
-        RelatedCase{"ReadAlsoMore", "Текст.\nЧитайте ещё: А\nЧитайте еще: Б", {"Текст."},
-                    {"А", "Б"}},
-        RelatedCase{"SeeAlsoRu", "Текст.\nСмотрите также: А\nСм. также: Б", {"Текст."},
-                    {"А", "Б"}},
-        RelatedCase{"OnTheTopic", "Текст.\nМатериалы по теме:\nА\nЕщё по теме:\nБ\nЕще по теме: В",
-                    {"Текст."}, {"А", "Б", "В"}},
-        RelatedCase{"English", "Text.\nRead more: A\nSee also:\nB\nRELATED: C", {"Text."},
-                    {"A", "B", "C"}},
+        RelatedCase{
+            "ReadAlsoMore", "Текст.\nЧитайте ещё: А\nЧитайте еще: Б", {"Текст."}, {"А", "Б"}},
+        RelatedCase{"SeeAlsoRu", "Текст.\nСмотрите также: А\nСм. также: Б", {"Текст."}, {"А", "Б"}},
+        RelatedCase{"OnTheTopic",
+                    "Текст.\nМатериалы по теме:\nА\nЕщё по теме:\nБ\nЕще по теме: В",
+                    {"Текст."},
+                    {"А", "Б", "В"}},
+        RelatedCase{
+            "English", "Text.\nRead more: A\nSee also:\nB\nRELATED: C", {"Text."}, {"A", "B", "C"}},
         // A word that merely starts like a heading is not one.
-        RelatedCase{"HeadingPrefixOfAWord", "Текст.\nRelatedness matters",
-                    {"Текст.", "Relatedness matters"}, {}},
-        RelatedCase{"HeadingFollowedByComma", "Текст.\nСм. также, например, прошлую статью.",
-                    {"Текст.", "См. также, например, прошлую статью."}, {}},
+        RelatedCase{"HeadingPrefixOfAWord",
+                    "Текст.\nRelatedness matters",
+                    {"Текст.", "Relatedness matters"},
+                    {}},
+        RelatedCase{"HeadingFollowedByComma",
+                    "Текст.\nСм. также, например, прошлую статью.",
+                    {"Текст.", "См. также, например, прошлую статью."},
+                    {}},
         // See-also blocks and trailing bullets together, in text order.
         RelatedCase{"HeadingBlockThenTrailingBullets",
                     "Текст.\nЧитайте также: Первая\nЕщё текст.\n- Вторая\n- Третья",
-                    {"Текст.", "Ещё текст."}, {"Первая", "Вторая", "Третья"}},
+                    {"Текст.", "Ещё текст."},
+                    {"Первая", "Вторая", "Третья"}},
         RelatedCase{"TrailingScanSkipsAHeadingBlock",
                     "Текст.\n- Первая\nЧитайте также:\nВторая",
-                    {"Текст."}, {"Первая", "Вторая"}},
+                    {"Текст."},
+                    {"Первая", "Вторая"}},
         // In hard-wrapped text the heading block is split by line (see SplitUnits).
         RelatedCase{"HardWrappedWithHeadingBlock",
                     "Абзац,\nперенесённый.\n\nЧитайте также:\n- Первая\n- Вторая\n",
-                    {"Абзац,\nперенесённый."}, {"Первая", "Вторая"}},
+                    {"Абзац,\nперенесённый."},
+                    {"Первая", "Вторая"}},
         // A hard-wrapped bullet (a continuation line) is joined into a multi-line unit, and a
         // multi-line unit is never a related headline.
         RelatedCase{"HardWrappedBulletIsNotRelated",
                     "Абзац,\nперенесённый.\n\n- Длинный заголовок,\nперенесённый",
-                    {"Абзац,\nперенесённый.", "- Длинный заголовок,\nперенесённый"}, {}}),
+                    {"Абзац,\nперенесённый.", "- Длинный заголовок,\nперенесённый"},
+                    {}}),
     [](const ::testing::TestParamInfo<RelatedCase>& info) { return info.param.name; });
 
 TEST(TakeRelated, SpansExcludeMarkerAndHeading) {
@@ -553,7 +603,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(LooksLikeHeadline, LooksAtTheUnitOnly) {
   std::string text = "Заголовок.\nВторая строка";
-  EXPECT_TRUE(LooksLikeHeadline(text, {0, 18}, 200, true));   // "Заголовок" without the period
+  EXPECT_TRUE(LooksLikeHeadline(text, {0, 18}, 200, true));  // "Заголовок" without the period
   EXPECT_FALSE(LooksLikeHeadline(text, {0, 19}, 200, true));  // "Заголовок."
   EXPECT_TRUE(LooksLikeHeadline(text, {20, 45}, 200, true));  // "Вторая строка"
 }
@@ -587,8 +637,7 @@ TEST_P(PlainTextStructure, Fields) {
   };
   EXPECT_EQ(text_of(doc.title), c.title);
   EXPECT_EQ(text_of(doc.lead), c.lead);
-  EXPECT_EQ(doc.dateline ? std::optional<std::string>(doc.Slice(doc.dateline->span))
-                         : std::nullopt,
+  EXPECT_EQ(doc.dateline ? std::optional<std::string>(doc.Slice(doc.dateline->span)) : std::nullopt,
             c.dateline);
   EXPECT_EQ(TextsOf(doc.text, doc.paragraphs), c.paragraphs);
   EXPECT_EQ(TextsOf(doc.text, doc.related), c.related);
@@ -603,51 +652,114 @@ INSTANTIATE_TEST_SUITE_P(
         PlainCase{"Empty", "", {}, {}, {}, {}, {}},
         PlainCase{"Whitespace", " \n\r\n\t", {}, {}, {}, {}, {}},
         // The dateline in line 1: no title and no lead.
-        PlainCase{"DatelineInLine1", kDlPara + "\nВторой абзац.", {}, {}, kDl,
-                  {kDlPara, "Второй абзац."}, {}},
+        PlainCase{"DatelineInLine1",
+                  kDlPara + "\nВторой абзац.",
+                  {},
+                  {},
+                  kDl,
+                  {kDlPara, "Второй абзац."},
+                  {}},
         // In line 2: line 1 is the title.
-        PlainCase{"DatelineInLine2", "Заголовок\n" + kDlPara + "\nВторой.", "Заголовок", {}, kDl,
-                  {kDlPara, "Второй."}, {}},
+        PlainCase{"DatelineInLine2",
+                  "Заголовок\n" + kDlPara + "\nВторой.",
+                  "Заголовок",
+                  {},
+                  kDl,
+                  {kDlPara, "Второй."},
+                  {}},
         // In line 3: line 1 is the title and line 2 the lead.
-        PlainCase{"DatelineInLine3", "Заголовок\nЛид статьи.\n" + kDlPara + "\n- Связанная",
-                  "Заголовок", "Лид статьи.", kDl, {kDlPara}, {"Связанная"}},
+        PlainCase{"DatelineInLine3",
+                  "Заголовок\nЛид статьи.\n" + kDlPara + "\n- Связанная",
+                  "Заголовок",
+                  "Лид статьи.",
+                  kDl,
+                  {kDlPara},
+                  {"Связанная"}},
         // In line 4: too late, so there is no dateline, and the no-dateline title rule applies.
-        PlainCase{"DatelineInLine4Ignored", "Заголовок\nЛид.\nЕщё.\n" + kDlPara, "Заголовок", {},
-                  {}, {"Лид.", "Ещё.", kDlPara}, {}},
+        PlainCase{"DatelineInLine4Ignored",
+                  "Заголовок\nЛид.\nЕщё.\n" + kDlPara,
+                  "Заголовок",
+                  {},
+                  {},
+                  {"Лид.", "Ещё.", kDlPara},
+                  {}},
         // Units, not lines: blank lines do not shift the positions.
-        PlainCase{"BlankLinesBetween", "\n\nЗаголовок\n\n\nЛид\n\n" + kDlPara + "\n\n",
-                  "Заголовок", "Лид", kDl, {kDlPara}, {}},
+        PlainCase{"BlankLinesBetween",
+                  "\n\nЗаголовок\n\n\nЛид\n\n" + kDlPara + "\n\n",
+                  "Заголовок",
+                  "Лид",
+                  kDl,
+                  {kDlPara},
+                  {}},
         // With a dateline a title may end in a period.
-        PlainCase{"TitleWithPeriodBeforeDateline", "Заголовок.\n" + kDlPara, "Заголовок.", {},
-                  kDl, {kDlPara}, {}},
+        PlainCase{"TitleWithPeriodBeforeDateline",
+                  "Заголовок.\n" + kDlPara,
+                  "Заголовок.",
+                  {},
+                  kDl,
+                  {kDlPara},
+                  {}},
         // Title and dateline alone.
         PlainCase{"TitleAndDatelineOnly", "Заголовок\n" + kDl, "Заголовок", {}, kDl, {kDl}, {}},
         // Without a dateline: a short first line without a final period, more lines after.
-        PlainCase{"NoDatelineTitle", "Заголовок\nПервый абзац.\nВторой.", "Заголовок", {}, {},
-                  {"Первый абзац.", "Второй."}, {}},
-        PlainCase{"NoDatelineFirstLineASentence", "Это предложение.\nВторое.", {}, {}, {},
-                  {"Это предложение.", "Второе."}, {}},
-        PlainCase{"NoDatelineEllipsisTitle", "Что дальше...\nТекст.", "Что дальше...", {}, {},
-                  {"Текст."}, {}},
+        PlainCase{"NoDatelineTitle",
+                  "Заголовок\nПервый абзац.\nВторой.",
+                  "Заголовок",
+                  {},
+                  {},
+                  {"Первый абзац.", "Второй."},
+                  {}},
+        PlainCase{"NoDatelineFirstLineASentence",
+                  "Это предложение.\nВторое.",
+                  {},
+                  {},
+                  {},
+                  {"Это предложение.", "Второе."},
+                  {}},
+        PlainCase{"NoDatelineEllipsisTitle",
+                  "Что дальше...\nТекст.",
+                  "Что дальше...",
+                  {},
+                  {},
+                  {"Текст."},
+                  {}},
         // Only one line: no title (nothing follows it), it is the one paragraph.
         PlainCase{"OnlyATitleLine", "Заголовок\n", {}, {}, {}, {"Заголовок"}, {}},
         PlainCase{"OnlyASentence", "Просто текст.", {}, {}, {}, {"Просто текст."}, {}},
         // A title followed by related lines only: no body paragraphs.
-        PlainCase{"TitleAndRelatedOnly", "Заголовок\n- Связанная\n- Ещё одна", "Заголовок", {},
-                  {}, {}, {"Связанная", "Ещё одна"}},
+        PlainCase{"TitleAndRelatedOnly",
+                  "Заголовок\n- Связанная\n- Ещё одна",
+                  "Заголовок",
+                  {},
+                  {},
+                  {},
+                  {"Связанная", "Ещё одна"}},
         // The title must be a single line: a hard-wrapped first block is a paragraph.
         PlainCase{"WrappedFirstBlockIsNoTitle",
                   "Заголовок\nв две строки\n\n" + kDlPara + "\nперенос.",
-                  {}, {}, kDl, {"Заголовок\nв две строки", kDlPara + "\nперенос."}, {}},
+                  {},
+                  {},
+                  kDl,
+                  {"Заголовок\nв две строки", kDlPara + "\nперенос."},
+                  {}},
         // The example's layout with CRLF and a see-also block.
         PlainCase{"CrLfStory",
-                  "Заголовок\r\nЛид\r\n" + kDlPara + "\r\nВторой.\r\nЧитайте также:\r\n"
-                  "- Первая\r\n- Вторая\r\n",
-                  "Заголовок", "Лид", kDl, {kDlPara, "Второй."}, {"Первая", "Вторая"}},
+                  "Заголовок\r\nЛид\r\n" + kDlPara +
+                      "\r\nВторой.\r\nЧитайте также:\r\n"
+                      "- Первая\r\n- Вторая\r\n",
+                  "Заголовок",
+                  "Лид",
+                  kDl,
+                  {kDlPara, "Второй."},
+                  {"Первая", "Вторая"}},
         // U+2029 between paragraphs (text pasted from a word processor).
         PlainCase{"ParagraphSeparators",
                   "Заголовок" + kParaSep + "Лид" + kParaSep + kDlPara + kParaSep + "- Связанная",
-                  "Заголовок", "Лид", kDl, {kDlPara}, {"Связанная"}}),
+                  "Заголовок",
+                  "Лид",
+                  kDl,
+                  {kDlPara},
+                  {"Связанная"}}),
     [](const ::testing::TestParamInfo<PlainCase>& info) { return info.param.name; });
 
 TEST(PlainTextStructure, TitleLengthLimits) {
@@ -706,8 +818,7 @@ TEST(PlainTextStructure, DatelineYearFromTheFileName) {
   };
   for (const Case& c : {Case{"tass-2017-05-01-x.txt", "2017-05-01"},
                         Case{"tass-2017-05-02-x.txt", "--05-01"},  // day differs
-                        Case{"story.txt", "--05-01"},
-                        Case{"dir/2016-05-01.txt", "2016-05-01"}}) {
+                        Case{"story.txt", "--05-01"}, Case{"dir/2016-05-01.txt", "2016-05-01"}}) {
     SCOPED_TRACE(c.name);
     Document d;
     d.text = "Заголовок\n" + kDlPara + " В 2015 году было иначе.";

@@ -60,8 +60,7 @@ Status ReadAll(std::string_view data, std::vector<ConlluSentence>* out) {
 // kept as an "extra line", so the word silently vanished from tagging and scoring.
 TEST(Conllu, RejectsBadIdWithLine) {
   std::vector<ConlluSentence> sents;
-  Status s = ReadAll("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\nx\tb\tb\tX\t_\t_\t1\tdep\t_\t_\n\n",
-                     &sents);
+  Status s = ReadAll("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\nx\tb\tb\tX\t_\t_\t1\tdep\t_\t_\n\n", &sents);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("t.conllu: line 2: ID 'x'"), std::string::npos) << s.message();
   sents.clear();
@@ -74,7 +73,10 @@ TEST(Conllu, RejectsBadIdWithLine) {
 // and the first word was dropped.
 TEST(Conllu, SkipsByteOrderMark) {
   std::vector<ConlluSentence> sents;
-  ASSERT_TRUE(ReadAll("\xEF\xBB\xBF" "1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n", &sents).ok());
+  ASSERT_TRUE(ReadAll("\xEF\xBB\xBF"
+                      "1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n",
+                      &sents)
+                  .ok());
   ASSERT_EQ(sents.size(), 1u);
   ASSERT_EQ(sents[0].words.size(), 1u);
   EXPECT_EQ(sents[0].words[0].id, "1");
@@ -83,8 +85,8 @@ TEST(Conllu, SkipsByteOrderMark) {
 // Regression: invalid UTF-8 and NUL bytes went through into forms, output and scores.
 TEST(Conllu, RejectsInvalidUtf8AndNulWithPosition) {
   std::vector<ConlluSentence> sents;
-  Status s = ReadAll("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n\n1\tb\xFF\tb\tX\t_\t_\t0\troot\t_\t_\n",
-                     &sents);
+  Status s =
+      ReadAll("1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n\n1\tb\xFF\tb\tX\t_\t_\t0\troot\t_\t_\n", &sents);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("t.conllu: line 3: invalid UTF-8 at byte 27"), std::string::npos)
       << s.message();

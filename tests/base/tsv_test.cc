@@ -42,7 +42,10 @@ TEST(ReadTsv, RejectsMalformedRowsNamingFileAndLine) {
       {"a\t b\n", {2, 2, 1}, "t.tsv:1: field 2 has stray white space"},
       {"ok\n   \n", {1, 1, 1}, "t.tsv:2: field 1 has stray white space"},
       {"a\tb\xC2\xA0\n", {2, 2, 1}, "t.tsv:1: field 2 has stray white space"},  // no-break space
-      {"\xEF\xBB\xBF" "a\n", {1, 1, 1}, "t.tsv:1: field 1 has stray white space"},  // BOM
+      {"\xEF\xBB\xBF"
+       "a\n",
+       {1, 1, 1},
+       "t.tsv:1: field 1 has stray white space"},  // BOM
       {"a\rb\n", {1, 1, 1}, "t.tsv:1: field 1 has a control character"},
       {"a\x01\n", {1, 1, 1}, "t.tsv:1: field 1 has a control character"},
       {"a\xFF\n", {1, 1, 1}, "t.tsv:1: field 1 has invalid UTF-8"},

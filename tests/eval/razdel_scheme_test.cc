@@ -1,7 +1,5 @@
 #include "eval/razdel_scheme.h"
 
-#include "text/segmenter.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,6 +8,7 @@
 #include <vector>
 
 #include "text/scan.h"
+#include "text/segmenter.h"
 #include "text/tokenizer.h"
 
 namespace svodka {
@@ -86,12 +85,11 @@ TEST(RazdelSchemeTest, Kinds) {
   const std::string text = "http://a.ru 15:30 #x 😀 ...";
   std::vector<TokenKind> kinds;
   for (const Token& t : ToRazdelTokens(text, NewsTokens(text))) kinds.push_back(t.kind);
-  EXPECT_THAT(kinds,
-              ElementsAre(TokenKind::kWord, TokenKind::kPunct, TokenKind::kPunct,
-                          TokenKind::kPunct, TokenKind::kWord, TokenKind::kPunct,
-                          TokenKind::kWord, TokenKind::kNumber, TokenKind::kPunct,
-                          TokenKind::kNumber, TokenKind::kPunct, TokenKind::kWord,
-                          TokenKind::kSymbol, TokenKind::kPunct));
+  EXPECT_THAT(
+      kinds, ElementsAre(TokenKind::kWord, TokenKind::kPunct, TokenKind::kPunct, TokenKind::kPunct,
+                         TokenKind::kWord, TokenKind::kPunct, TokenKind::kWord, TokenKind::kNumber,
+                         TokenKind::kPunct, TokenKind::kNumber, TokenKind::kPunct, TokenKind::kWord,
+                         TokenKind::kSymbol, TokenKind::kPunct));
 }
 
 TEST(RazdelSchemeTest, RazdelTokensCanRunPastNewsTokens) {
@@ -130,10 +128,10 @@ TEST(RazdelSchemeTest, AppliedAfterSegmentation) {
 // the two schemes differ.
 TEST(RazdelSchemeTest, AgreesWithRescanningEverything) {
   const std::vector<std::string> pieces = {
-      "a",   "Б",  "z", "ж", "5", "٣", "²", "\u0301", "-", "‐", "_", "'", "’", ".", ",", ":",
-      ";",   "/",  "\\", "+", "=", "(", ")", "#", "@", "&", "*", "!", "?", "…", " ", "\n",
-      "http://", "www.", "ru", "рф", "com", "&#39;", "😀", "🏽", "\u200D", "🇷", "🇺", "«", "»",
-      "\"", "mail", "β", "中", "\uFFFD"};
+      "a",    "Б",      "z", "ж", "5", "٣",  "²",       "\u0301", "-",  "‐",  "_",     "'",     "’",
+      ".",    ",",      ":", ";", "/", "\\", "+",       "=",      "(",  ")",  "#",     "@",     "&",
+      "*",    "!",      "?", "…", " ", "\n", "http://", "www.",   "ru", "рф", "com",   "&#39;", "😀",
+      "🏽", "\u200D", "🇷", "🇺", "«", "»",  "\"",      "mail",   "β",  "中", "\uFFFD"};
   std::mt19937 rng(6);
   for (int i = 0; i < 3000; ++i) {
     std::string text;

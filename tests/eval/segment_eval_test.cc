@@ -2,8 +2,7 @@
 // ../shared/data is absent). Floors are set a little above the measured error rates.
 #include "eval/segment_eval.h"
 
-#include "floors.h"
-
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -11,8 +10,7 @@
 #include <optional>
 #include <string_view>
 
-#include <gtest/gtest.h>
-
+#include "floors.h"
 #include "text/segmenter.h"
 
 namespace svodka {
@@ -41,8 +39,7 @@ TEST(SegmentEvalTest, FactRuEvalHugeOffsetIsAnErrorNotACrash) {
   };
   write("a.txt", "Кот.");
   write("a.tokens", "1 0 3 Кот\n2 18446744073709551615 1 x\n");
-  Result<std::vector<GoldDocument>> docs = ReadGold((dir / "a.tokens").string(),
-                                                    GoldFormat::kAuto);
+  Result<std::vector<GoldDocument>> docs = ReadGold((dir / "a.tokens").string(), GoldFormat::kAuto);
   fs::remove_all(dir);
   ASSERT_FALSE(docs.ok());
   EXPECT_NE(docs.status().message().find("a.tokens: line 2: token beyond the end"),
@@ -54,8 +51,8 @@ TEST(SegmentEvalTest, FactRuEvalHugeOffsetIsAnErrorNotACrash) {
 // than one empty document that "scores" 0 errors.
 TEST(SegmentEvalTest, EmptyConlluGivesNoDocuments) {
   namespace fs = std::filesystem;
-  fs::path path = fs::temp_directory_path() /
-                  ("svodka_empty_" + std::to_string(::getpid()) + ".conllu");
+  fs::path path =
+      fs::temp_directory_path() / ("svodka_empty_" + std::to_string(::getpid()) + ".conllu");
   FILE* f = std::fopen(path.c_str(), "wb");
   ASSERT_NE(f, nullptr);
   std::fputs("# just a comment\n\n", f);
@@ -72,8 +69,8 @@ TEST(SegmentEvalTest, EmptyConlluGivesNoDocuments) {
 class NotGoldTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("svodka_notgold_" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("svodka_notgold_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -105,8 +102,7 @@ TEST_F(NotGoldTest, ProseIsNotRazdelTokens) {
 
 TEST_F(NotGoldTest, TextWithoutBarsIsNotAPartition) {
   const std::string path = Write("sents.txt", "Первое предложение.\nВторое.\n");
-  EXPECT_NE(Error(path).find(path + ": no '|' between chunks"), std::string::npos)
-      << Error(path);
+  EXPECT_NE(Error(path).find(path + ": no '|' between chunks"), std::string::npos) << Error(path);
   const std::string words = Write("words.txt", "кот\nпёс\n");
   EXPECT_NE(Error(words).find("no '|' between chunks"), std::string::npos) << Error(words);
   // Real partitions still read, single-chunk lines included.
@@ -144,9 +140,9 @@ TEST_F(NotGoldTest, FactRuEvalWithoutTokensIsRefused) {
 }
 
 TEST_F(NotGoldTest, ConlluWordWithoutFormIsRefused) {
-  const std::string path =
-      Write("e.conllu", "# text = x\n1\tКот\t_\t_\t_\t_\t0\troot\t_\t_\n"
-                        "2\t\t_\t_\t_\t_\t1\tx\t_\t_\n\n");
+  const std::string path = Write("e.conllu",
+                                 "# text = x\n1\tКот\t_\t_\t_\t_\t0\troot\t_\t_\n"
+                                 "2\t\t_\t_\t_\t_\t1\tx\t_\t_\n\n");
   EXPECT_EQ(Error(path), path + ": line 3: word 2 has an empty FORM: a gold token has text");
 }
 

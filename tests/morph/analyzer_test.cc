@@ -1,5 +1,7 @@
 // Golden parses of tricky words on the real dictionary (built by the `dictionary` target;
 // skipped with a message when it is absent), and the same API on the tiny test dictionary.
+#include "morph/analyzer.h"
+
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -7,7 +9,6 @@
 #include <vector>
 
 #include "dict_builder.h"
-#include "morph/analyzer.h"
 #include "morph/data_path.h"
 #include "morph/dictionary.h"
 #include "morph/inflector.h"
@@ -24,10 +25,12 @@ const Analyzer* Real() {
   return a.get();
 }
 
-#define REQUIRE_DICT()                                                                   \
-  const Analyzer* a = Real();                                                            \
-  if (a == nullptr) GTEST_SKIP() << SVODKA_TEST_BINDIR "/data/ru.dict not built "       \
-                                    "(configure with -DSVODKA_BUILD_DICT=ON and build)"
+#define REQUIRE_DICT()               \
+  const Analyzer* a = Real();        \
+  if (a == nullptr)                  \
+  GTEST_SKIP() << SVODKA_TEST_BINDIR \
+      "/data/ru.dict not built "     \
+      "(configure with -DSVODKA_BUILD_DICT=ON and build)"
 
 struct Top {
   std::string lemma, upos, tag, feats;
@@ -104,10 +107,10 @@ TEST(AnalyzerGolden, YoFolding) {
   REQUIRE_DICT();
   EXPECT_EQ(Best(*a, "ещё").lemma, "ещё");
   EXPECT_TRUE(HasLemma(*a, "еще", "ещё", "ADV"));  // the dictionary form, with ё
-  EXPECT_EQ(Best(*a, "еще").lemma, "еще");          // particle: its own lemma (UD)
+  EXPECT_EQ(Best(*a, "еще").lemma, "еще");         // particle: its own lemma (UD)
   EXPECT_EQ(Best(*a, "во").lemma, "во");
   EXPECT_TRUE(HasLemma(*a, "первого", "первый", "ADJ"));
-  EXPECT_EQ(Best(*a, "баро́на").lemma, "барон");    // stress mark
+  EXPECT_EQ(Best(*a, "баро́на").lemma, "барон");  // stress mark
   EXPECT_EQ(Best(*a, "г.").lemma, "год");
   EXPECT_TRUE(HasLemma(*a, "все", "весь", "DET"));
   EXPECT_TRUE(HasLemma(*a, "все", "всё", "ADV") || HasLemma(*a, "все", "всё", "PRON"));

@@ -26,8 +26,8 @@ const Analyzer* Real() {
   return a.get();
 }
 
-#define REQUIRE_MAKER()                                                                  \
-  if (Real() == nullptr) GTEST_SKIP() << SVODKA_TEST_BINDIR "/data/ru.dict not built";  \
+#define REQUIRE_MAKER()                                                                \
+  if (Real() == nullptr) GTEST_SKIP() << SVODKA_TEST_BINDIR "/data/ru.dict not built"; \
   const CandidateMaker maker(Real())
 
 // Every reading Build offers for token i, described.
@@ -67,9 +67,10 @@ MorphAnalysis DescribeTag(const CandidateMaker& maker, std::string_view word,
 
 // Picks, for each token, the first candidate that `pick` accepts (the first one when none
 // does), and describes the sentence.
-std::vector<MorphAnalysis> Sentence(
-    const CandidateMaker& maker, std::vector<std::string_view> forms,
-    const std::function<bool(size_t, const MorphAnalysis&)>& pick, SentenceCandidates* s) {
+std::vector<MorphAnalysis> Sentence(const CandidateMaker& maker,
+                                    std::vector<std::string_view> forms,
+                                    const std::function<bool(size_t, const MorphAnalysis&)>& pick,
+                                    SentenceCandidates* s) {
   maker.Build(forms, s);
   for (size_t i = 0; i < s->size(); ++i) {
     const auto rs = Readings(maker, *s, i);
@@ -206,8 +207,7 @@ TEST(CandidatesBuild, AddsNameReadingsByTheLastLetter) {
     const MorphAnalysis& a = rs[rs.size() - 6 + c];
     EXPECT_EQ(a.upos, "PROPN");
     EXPECT_EQ(a.lemma, "Мопертюи");
-    EXPECT_EQ(a.feats,
-              std::string("Animacy=Anim|Case=") + kCases[c] + "|Gender=Masc|Number=Sing")
+    EXPECT_EQ(a.feats, std::string("Animacy=Anim|Case=") + kCases[c] + "|Gender=Masc|Number=Sing")
         << Show(rs);
   }
   // Final "а" declines: only the guesser's readings.
@@ -250,11 +250,14 @@ TEST(CandidatesBuild, AddsPronounToAndDropsAdverbsOfTimeNouns) {
     }
     return false;
   };
-  EXPECT_TRUE(has(0, "то", "PRON", "Case=Gen|Gender=Neut|Number=Sing")) << Show(Readings(maker, s, 0));
+  EXPECT_TRUE(has(0, "то", "PRON", "Case=Gen|Gender=Neut|Number=Sing"))
+      << Show(Readings(maker, s, 0));
   EXPECT_TRUE(has(0, "тот", "DET", "Case=Gen|Gender=Neut|Number=Sing"));
   EXPECT_FALSE(has(0, "то", "PRON", "Case=Gen|Gender=Masc|Number=Sing"));
-  EXPECT_TRUE(has(1, "то", "PRON", "Case=Ins|Gender=Neut|Number=Sing")) << Show(Readings(maker, s, 1));
-  EXPECT_TRUE(has(2, "то", "PRON", "Case=Loc|Gender=Neut|Number=Sing")) << Show(Readings(maker, s, 2));
+  EXPECT_TRUE(has(1, "то", "PRON", "Case=Ins|Gender=Neut|Number=Sing"))
+      << Show(Readings(maker, s, 1));
+  EXPECT_TRUE(has(2, "то", "PRON", "Case=Loc|Gender=Neut|Number=Sing"))
+      << Show(Readings(maker, s, 2));
   // "утром", "вечером" are nouns in UD: the adverb reading is not offered.
   for (size_t i = 3; i < 5; ++i) {
     const auto rs = Readings(maker, s, i);
@@ -304,7 +307,8 @@ TEST(CandidatesSentence, OrdinalsAgreeWithTheirHeadOrTheirEnding) {
   EXPECT_EQ(out[0].feats, "Case=Loc|Gender=Masc|Number=Sing");
   // "при Карле V": from the name before it.
   auto name_loc = [](size_t i, const MorphAnalysis& a) {
-    return i != 1 || (a.upos == "PROPN" && a.feats.find("Case=Loc|Gender=Masc") != std::string::npos);
+    return i != 1 ||
+           (a.upos == "PROPN" && a.feats.find("Case=Loc|Gender=Masc") != std::string::npos);
   };
   out = Sentence(maker, {"при", "Карле", "V"}, name_loc, &s);
   EXPECT_EQ(out[2].feats, "Case=Loc|Gender=Masc|Number=Sing") << out[1].feats;

@@ -1,11 +1,12 @@
 // Differential test of the DAFSA (tools/dafsa_builder.h + src/morph/dafsa.h) against a naive
 // std::unordered_map built from the same keys: >= 100k (word, paradigm, form) entries over
 // Russian-like stems and shared paradigm endings, so suffix sharing is exercised.
+#include "morph/dafsa.h"
+
 #include <gtest/gtest.h>
 
-#include <cstring>
-
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <random>
 #include <set>
@@ -14,7 +15,6 @@
 #include <vector>
 
 #include "dafsa_builder.h"
-#include "morph/dafsa.h"
 
 namespace svodka {
 namespace {
@@ -41,7 +41,8 @@ const Fixture& Get() {
   static const Fixture* f = [] {
     auto* fx = new Fixture;
     std::mt19937 rng(12345);
-    const std::string letters = "\xE0\xE1\xE2\xE3\xE4\xE5\xB8\xE6\xE7\xE8\xEA\xEB\xEC\xED\xEE\xEF\xF0\xF1\xF2\xF3-";
+    const std::string letters =
+        "\xE0\xE1\xE2\xE3\xE4\xE5\xB8\xE6\xE7\xE8\xEA\xEB\xEC\xED\xEE\xEF\xF0\xF1\xF2\xF3-";
     std::vector<std::vector<std::string>> paradigms;
     for (int p = 0; p < 300; ++p) {
       std::vector<std::string> ends;
@@ -85,7 +86,8 @@ std::vector<std::pair<uint16_t, uint16_t>> Lookup(const Dafsa& d, const std::str
   s = d.Next(s, 0x01);
   if (s >= d.transition_count()) return out;
   d.Enumerate(s, 4, 1000, [&](const uint8_t* p) {
-    out.emplace_back(static_cast<uint16_t>(p[0] << 8 | p[1]), static_cast<uint16_t>(p[2] << 8 | p[3]));
+    out.emplace_back(static_cast<uint16_t>(p[0] << 8 | p[1]),
+                     static_cast<uint16_t>(p[2] << 8 | p[3]));
   });
   return out;
 }
@@ -150,7 +152,7 @@ TEST(DafsaTest, CorruptAutomatonCannotMakeLookupsExplode) {
   std::memcpy(bytes.data() + 4, &root, 4);
   for (uint32_t i = 0; i < kCount; ++i) {
     bytes[8 + i] = static_cast<char>(i % 256);  // not sorted after 255, never marked last
-    const uint32_t next = 0;                     // back to the start: a cycle
+    const uint32_t next = 0;                    // back to the start: a cycle
     std::memcpy(bytes.data() + 8 + (kCount + 7) / 8 * 8 + i * 4, &next, 4);
   }
   std::string aligned(bytes.size() + 8, '\0');  // Map needs 4-byte alignment
@@ -161,7 +163,7 @@ TEST(DafsaTest, CorruptAutomatonCannotMakeLookupsExplode) {
   int calls = 0;
   EXPECT_EQ(d->Enumerate(0, 6, 256, [&](const uint8_t*) { ++calls; }), 0);
   EXPECT_EQ(calls, 0);
-  EXPECT_EQ(d->Next(0, 200), 0u);           // found among the first 256 transitions
+  EXPECT_EQ(d->Next(0, 200), 0u);                       // found among the first 256 transitions
   EXPECT_EQ(d->Walk(0, std::string(100000, 'x')), 0u);  // loops, but each step is bounded
 }
 

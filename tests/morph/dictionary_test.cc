@@ -1,6 +1,8 @@
 // Loader tests: a tiny dictionary made by the builder loads; truncated, extended, bit-flipped,
 // wrong-magic and wrong-version files are rejected with a message naming the file (the
 // whole-file checksum catches every single-bit flip).
+#include "morph/dictionary.h"
+
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -11,7 +13,6 @@
 #include "dict_builder.h"
 #include "morph/analyzer.h"
 #include "morph/dict_format.h"
-#include "morph/dictionary.h"
 
 namespace svodka {
 namespace {
@@ -138,7 +139,8 @@ TEST(DictionaryTest, OldFormatVersionIsUnsupported) {
 TEST(DictionaryTest, HeaderFieldsAreValidated) {
   const std::string bytes = Tiny();
   // Every 8-byte field of the header and section table: set to garbage, must be rejected.
-  for (size_t off = 12; off < dictfmt::kHeaderSize + dictfmt::kSectionCount * dictfmt::kSectionEntrySize; off += 4) {
+  for (size_t off = 12;
+       off < dictfmt::kHeaderSize + dictfmt::kSectionCount * dictfmt::kSectionEntrySize; off += 4) {
     std::string bad = bytes;
     const uint32_t garbage = 0x7FFFFFF1u;
     std::memcpy(bad.data() + off, &garbage, 4);

@@ -36,9 +36,9 @@ const Real* Get() {
   return r.get();
 }
 
-#define REQUIRE_DICT()                                                                       \
-  const Real* real = Get();                                                                  \
-  if (real == nullptr) GTEST_SKIP() << SVODKA_TEST_BINDIR "/data/ru.dict not built";        \
+#define REQUIRE_DICT()                                                               \
+  const Real* real = Get();                                                          \
+  if (real == nullptr) GTEST_SKIP() << SVODKA_TEST_BINDIR "/data/ru.dict not built"; \
   const Analyzer& a = *real->analyzer
 
 // The guesses for a lower-case word.
@@ -105,8 +105,8 @@ TEST(Guesser, ParadigmPrefixes) {
 
 TEST(Guesser, Contract) {
   REQUIRE_DICT();
-  for (const char* w : {"твитнул", "зумеров", "кракозябрами", "ковидного", "хрюкотали",
-                        "зелюки", "бармаглот", "пыряться", "шорьками"}) {
+  for (const char* w : {"твитнул", "зумеров", "кракозябрами", "ковидного", "хрюкотали", "зелюки",
+                        "бармаглот", "пыряться", "шорьками"}) {
     const auto guesses = Guess(*real, w);
     ASSERT_FALSE(guesses.empty()) << w;
     EXPECT_LE(guesses.size(), static_cast<size_t>(kMaxGuesses)) << w;

@@ -137,8 +137,8 @@ TEST(RuleTables, RealDictionaryResolvesEveryTag) {
   for (const auto& r : rules->tag_rules) {
     EXPECT_GE(a->GrammemeId(r.grammeme), 0) << "opencorpora_ud.tsv:" << r.line;
   }
-  for (const auto* list : {&rules->closed_grammemes, &rules->proper_grammemes,
-                           &rules->own_lemma_grammemes}) {
+  for (const auto* list :
+       {&rules->closed_grammemes, &rules->proper_grammemes, &rules->own_lemma_grammemes}) {
     for (const std::string& g : *list) EXPECT_GE(a->GrammemeId(g), 0) << g;
   }
   for (const auto& c : rules->conventions) {

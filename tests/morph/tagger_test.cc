@@ -1,5 +1,8 @@
 // Tests of the tagger model format, the perceptron trainer and (when the dictionary, the
 // committed model and ../shared are present) the accuracy floor on UD_Russian-GSD dev.
+#include "morph/tagger.h"
+
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -9,12 +12,9 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 #include "base/conllu.h"
 #include "base/file.h"
 #include "morph/morphology.h"
-#include "morph/tagger.h"
 #include "morph/tagger_model.h"
 #include "morph_trainer.h"
 
@@ -136,7 +136,8 @@ TEST(TaggerTrainerTest, OverfitsTinyCorpus) {
     set.sentences.emplace_back(b, static_cast<uint32_t>(set.tokens.size()));
   }
   size_t last_errors = 99;
-  std::vector<float> w = TrainPerceptron(set, 30, 14, 1,
+  std::vector<float> w = TrainPerceptron(
+      set, 30, 14, 1,
       [&](int, size_t errors, size_t, const std::vector<float>&) { last_errors = errors; });
   EXPECT_EQ(last_errors, 0u);
   TaggerModel model = TaggerModel::FromWeights(std::move(w));
@@ -226,19 +227,19 @@ TEST(MorphologyTest, AddsTreebankReadingsAndConventions) {
     }
     return false;
   };
-  std::vector<std::string_view> forms = {"До", "того", "ГРУ", "и", "Тезей", "видели", "себя",
-                                         "в", "XVIII", "веке", "при", "Карле", "V"};
+  std::vector<std::string_view> forms = {"До", "того",  "ГРУ",  "и",   "Тезей", "видели", "себя",
+                                         "в",  "XVIII", "веке", "при", "Карле", "V"};
   m->TagSentence(forms, &s);
   m->DescribeSentence(s, &out);
   EXPECT_TRUE(offers(1, "PRON", "Case=Gen"));   // "до того": PRON "то"
   EXPECT_TRUE(offers(2, "PROPN", "Case=Gen"));  // unknown abbreviation, any case
-  EXPECT_TRUE(offers(4, "PROPN", "Case=Nom|Gender=Masc|Number=Sing"));  // unknown name
+  EXPECT_TRUE(offers(4, "PROPN", "Case=Nom|Gender=Masc|Number=Sing"));        // unknown name
   EXPECT_EQ(out[6].feats.find("Number"), std::string::npos) << out[6].feats;  // "себя"
-  EXPECT_EQ(out[8].feats, "Case=Loc|Gender=Masc|Number=Sing");  // from "веке"
+  EXPECT_EQ(out[8].feats, "Case=Loc|Gender=Masc|Number=Sing");                // from "веке"
   EXPECT_EQ(out[12].upos, "ADJ");
   EXPECT_NE(out[12].feats.find("Case="), std::string::npos) << out[12].feats;  // from "Карле"
-  EXPECT_EQ(out[12].feats.find("Case="), out[12].feats.find(out[11].feats.substr(
-                                             out[11].feats.find("Case="), 8)))
+  EXPECT_EQ(out[12].feats.find("Case="),
+            out[12].feats.find(out[11].feats.substr(out[11].feats.find("Case="), 8)))
       << out[11].feats << " / " << out[12].feats;
 }
 

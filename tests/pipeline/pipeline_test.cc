@@ -16,7 +16,8 @@ Document MakeDoc() {
   d.text = "Заголовок без точки\nМОСКВА, 1 мая. /ТАСС/. Первое. Второе\n\nЁж";
   d.title = Span{0, 36};  // "Заголовок без точки" is 19 code points, 36 bytes
   d.paragraphs = {Span{37, static_cast<uint32_t>(d.text.find("\n\n"))}};
-  d.related = {Span{static_cast<uint32_t>(d.text.size() - 4), static_cast<uint32_t>(d.text.size())}};
+  d.related = {
+      Span{static_cast<uint32_t>(d.text.size() - 4), static_cast<uint32_t>(d.text.size())}};
   return d;
 }
 

@@ -49,8 +49,8 @@ TEST(CharClassTest, LettersOfEveryKind) {
 
 TEST(CharClassTest, MarksExtendWords) {
   // Combining stress, soft hyphen, zero-width characters, variation selectors, superscripts.
-  for (char32_t cp : {U'\u0301', U'\u00AD', U'\u200B', U'\u200C', U'\u200D', U'\u2060',
-                      U'\uFE0F', U'\uFE0E', U'²', U'½', U'Ⅻ'}) {
+  for (char32_t cp : {U'\u0301', U'\u00AD', U'\u200B', U'\u200C', U'\u200D', U'\u2060', U'\uFE0F',
+                      U'\uFE0E', U'²', U'½', U'Ⅻ'}) {
     EXPECT_EQ(Cc().Of(cp), kCcMark) << std::hex << static_cast<uint32_t>(cp);
   }
 }
@@ -98,8 +98,7 @@ TEST(CharClassTest, Predicates) {
   for (int i = kCcSpace; i <= kCcOther; ++i) {
     const auto c = static_cast<CharClass>(i);
     EXPECT_EQ(CharClasses::IsLetter(c), c == kCcLower || c == kCcUpper || c == kCcLetter) << i;
-    EXPECT_EQ(CharClasses::IsWordChar(c), CharClasses::IsLetter(c) || c == kCcMark ||
-                                              c == kCcDigit)
+    EXPECT_EQ(CharClasses::IsWordChar(c), CharClasses::IsLetter(c) || c == kCcMark || c == kCcDigit)
         << i;
   }
 }

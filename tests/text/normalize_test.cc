@@ -13,10 +13,10 @@ TEST(NormalizeTest, LowerYoStressSoftHyphenNbsp) {
 }
 
 TEST(NormalizeTest, LatinLookAlikesInsideCyrillicWords) {
-  EXPECT_EQ(Normalize("Mосква").text, "москва");       // Latin M
+  EXPECT_EQ(Normalize("Mосква").text, "москва");  // Latin M
   EXPECT_EQ(Normalize("iPhone Pоссия").text, "iphone россия");
-  EXPECT_EQ(Normalize("Bлaдимир").text, "владимир");   // Latin B, a
-  EXPECT_EQ(Normalize("CNN").text, "cnn");             // no Cyrillic: untouched
+  EXPECT_EQ(Normalize("Bлaдимир").text, "владимир");  // Latin B, a
+  EXPECT_EQ(Normalize("CNN").text, "cnn");            // no Cyrillic: untouched
 }
 
 TEST(NormalizeTest, MapBackToOriginal) {

@@ -18,11 +18,51 @@ namespace {
 
 std::string RandomText(std::mt19937* rng, size_t bytes) {
   static const char* const kUnits[] = {
-      "Лавров", "заявил", "что", "в", "г.", "Москве", "т. е.", "проф.", "Иванов", "В. В.",
-      "Путин", "1 000", "15:30", "2+2", "http://tass.ru/a?b=1.", "www.example.ru", "e-mail",
-      "mail@site.ru", "«Да?!»", "— сказал он.", ".", "!", "?", "...", ",", "Он", "сказал",
-      "\n", "\n\n", "в 2016 г.", "Россия", "1.", "США", "и т.д.", "(", ")", "№ 5", "ТОКИО, 20 марта. /ТАСС/.",
-      "• пункт", "- Кисида заявил", "слово", "слово", "слово", "Конец.", "конец",
+      "Лавров",
+      "заявил",
+      "что",
+      "в",
+      "г.",
+      "Москве",
+      "т. е.",
+      "проф.",
+      "Иванов",
+      "В. В.",
+      "Путин",
+      "1 000",
+      "15:30",
+      "2+2",
+      "http://tass.ru/a?b=1.",
+      "www.example.ru",
+      "e-mail",
+      "mail@site.ru",
+      "«Да?!»",
+      "— сказал он.",
+      ".",
+      "!",
+      "?",
+      "...",
+      ",",
+      "Он",
+      "сказал",
+      "\n",
+      "\n\n",
+      "в 2016 г.",
+      "Россия",
+      "1.",
+      "США",
+      "и т.д.",
+      "(",
+      ")",
+      "№ 5",
+      "ТОКИО, 20 марта. /ТАСС/.",
+      "• пункт",
+      "- Кисида заявил",
+      "слово",
+      "слово",
+      "слово",
+      "Конец.",
+      "конец",
   };
   std::uniform_int_distribution<size_t> pick(0, std::size(kUnits) - 1);
   std::uniform_int_distribution<int> odd(0, 499);
@@ -65,7 +105,8 @@ TEST(Segmenter, PiecesGiveTheSameResultAsOneCall) {
             << text.substr(sentences[i].begin, sentences[i].size()) << "] vs ["
             << text.substr(whole_sentences[i].begin, whole_sentences[i].size()) << "]";
       }
-      ASSERT_EQ(sentences.size(), whole_sentences.size()) << "round " << round << " piece " << piece;
+      ASSERT_EQ(sentences.size(), whole_sentences.size())
+          << "round " << round << " piece " << piece;
     }
   }
 }
@@ -75,10 +116,11 @@ TEST(Segmenter, PiecesOfAnEmptyOrBlankRange) {
   const std::string text(5000, ' ');
   int calls = 0;
   size_t tokens = 0;
-  seg.SegmentInPieces(text, Span{0, 5000}, 600, [&](std::span<const Token> t, std::span<const Span>) {
-    ++calls;
-    tokens += t.size();
-  });
+  seg.SegmentInPieces(text, Span{0, 5000}, 600,
+                      [&](std::span<const Token> t, std::span<const Span>) {
+                        ++calls;
+                        tokens += t.size();
+                      });
   EXPECT_EQ(tokens, 0u);
   EXPECT_LE(calls, 1);
 }

@@ -1,9 +1,9 @@
 #include "text/sentences.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "test_util.h"
 
@@ -95,18 +95,21 @@ TEST(SentencesTest, ListNumbers) {
 }
 
 TEST(SentencesTest, ExampleArticle) {
-  std::ifstream in(std::string(SVODKA_TEST_SRCDIR) + "/examples/tass-2017-03-20-lavrov-kishida.txt");
+  std::ifstream in(std::string(SVODKA_TEST_SRCDIR) +
+                   "/examples/tass-2017-03-20-lavrov-kishida.txt");
   ASSERT_TRUE(in) << "example article missing";
   std::stringstream ss;
   ss << in.rdbuf();
   V s = Sentences(ss.str());
   ASSERT_GE(s.size(), 12u);
-  EXPECT_EQ(s[0], "Лавров: для Москвы и Токио важно выработать общие позиции по международным "
-                  "вопросам");
+  EXPECT_EQ(s[0],
+            "Лавров: для Москвы и Токио важно выработать общие позиции по международным "
+            "вопросам");
   EXPECT_EQ(s[2].rfind("ТОКИО, 20 марта. /ТАСС/. Выработка общих позиций", 0), 0u) << s[2];
   EXPECT_EQ(s[3].rfind("Об этом заявил министр", 0), 0u) << s[3];
-  EXPECT_EQ(s[4], "\"Очень важно, что мы обеспечиваем регулярность и интенсивность контактов, "
-                  "их содержательное наполнение, - отметил министр.");
+  EXPECT_EQ(s[4],
+            "\"Очень важно, что мы обеспечиваем регулярность и интенсивность контактов, "
+            "их содержательное наполнение, - отметил министр.");
   EXPECT_EQ(s[5].rfind("- Это важно, чтобы держать", 0), 0u) << s[5];
   bool found = false;
   for (const std::string& x : s) {
@@ -115,8 +118,9 @@ TEST(SentencesTest, ExampleArticle) {
     }
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(s.back(), "- Кисида: встреча глав МИД и Минобороны РФ и Японии укрепит мир и "
-                      "безопасность в АТР");
+  EXPECT_EQ(s.back(),
+            "- Кисида: встреча глав МИД и Минобороны РФ и Японии укрепит мир и "
+            "безопасность в АТР");
 }
 
 }  // namespace

@@ -124,8 +124,8 @@ TEST(TokenizerTest, NotEmails) {
   EXPECT_EQ(Tokens("a@1.2"), (V{"a", "@", "1.2"}));
   EXPECT_EQ(Tokens("a@mail.ru5 ."), (V{"a", "@mail", ".", "ru5", "."}));
   EXPECT_EQ(Tokens("иван@mail.ru"), (V{"иван", "@mail", ".", "ru"}));
-  for (const char* text : {"a@b", "user@localhost", "mail@.ru", "a@-b.ru", "a@b-.ru", "a@1.2",
-                           "иван@mail.ru"}) {
+  for (const char* text :
+       {"a@b", "user@localhost", "mail@.ru", "a@-b.ru", "a@b-.ru", "a@1.2", "иван@mail.ru"}) {
     for (TokenKind k : Kinds(text)) EXPECT_NE(k, TokenKind::kEmail) << text;
   }
 }
