@@ -40,8 +40,10 @@ StringPool::StringPool() : offsets_{0, 0}, table_(16, 0) { table_[HashBytes("") 
 void StringPool::Clear() {
   data_.clear();
   offsets_.assign({0, 0});
-  table_.assign(16, 0);
-  table_[HashBytes("") & 15] = 1;
+  // The table keeps its size (up to 64K slots) for the next document of a similar size.
+  const size_t slots = table_.size() <= (size_t{1} << 16) ? table_.size() : 16;
+  table_.assign(slots, 0);
+  table_[HashBytes("") & (slots - 1)] = 1;
 }
 
 void StringPool::Grow() {

@@ -3,7 +3,7 @@
 //
 // The index stores the code point count at the start of every 64-byte block (4 bytes per 64
 // bytes of text, ~6% overhead), and a query counts the non-continuation bytes inside the block
-// with 8-byte words and popcount: O(1), at most 8 word operations.
+// with 8-byte words: O(1), at most 8 word operations.
 #ifndef SVODKA_BASE_OFFSETS_H_
 #define SVODKA_BASE_OFFSETS_H_
 

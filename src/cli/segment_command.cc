@@ -136,17 +136,45 @@ void RunSegment(const SegmentOptions& opt) {
       submit(std::move(text), all, std::move(stem));
       continue;
     }
-    size_t pos = 0, line_no = 0;
+    // Lines go to the workers in batches (a task per line would cost more than the line):
+    // up to kBatchLines lines or kBatchBytes bytes, written as one output, in order.
+    constexpr size_t kBatchLines = 1024, kBatchBytes = 256 << 10;
+    std::vector<Span> batch;
+    size_t batch_bytes = 0, first_line = 1;
+    auto submit_batch = [&] {
+      if (batch.empty()) return;
+      const size_t count = batch.size();
+      pool.Submit(batch_bytes, [&seg, text, lines = std::move(batch), first_line,
+                                stem](int, Ticket& ticket) {
+        DocOutput d;
+        for (size_t k = 0; k < lines.size(); ++k)
+          WriteDocument(seg, *text, lines[k], stem + ':' + std::to_string(first_line + k), &d.out,
+                        nullptr);
+        ticket.Write(std::move(d));
+      });
+      first_line += count;
+      batch.clear();
+      batch_bytes = 0;
+    };
+    size_t pos = 0;
     while (pos < text->size() && !write_failed) {
       size_t nl = text->find('\n', pos);
       if (nl == std::string::npos) nl = text->size();
       size_t e = nl;
       if (e > pos && (*text)[e - 1] == '\r') --e;
-      ++line_no;
-      submit(text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)},
-             stem + ':' + std::to_string(line_no));
+      if (e - pos > kStreamBytes) {  // a huge line: a document of its own, streamed
+        submit_batch();
+        submit(text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)},
+               stem + ':' + std::to_string(first_line));
+        ++first_line;
+      } else {
+        batch.push_back(Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(e)});
+        batch_bytes += e - pos;
+        if (batch.size() >= kBatchLines || batch_bytes >= kBatchBytes) submit_batch();
+      }
       pos = nl + 1;
     }
+    submit_batch();
   }
   pool.Finish();
   out.Flush();
