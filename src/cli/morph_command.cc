@@ -95,11 +95,16 @@ bool BreaksTsv(char32_t c) {
 // `field` with every code point that BreaksTsv replaced by a space; `field` itself (no copy)
 // when it has none. `field` is valid UTF-8 (inputs are repaired first).
 std::string_view TsvField(std::string_view field, std::string* buf) {
+  // The common, clean case is found by bytes, decoding nothing: C0 controls and DEL are single
+  // bytes, C1 controls are C2 80..C2 9F, the separators E2 80 A8 / E2 80 A9.
   bool clean = true;
-  for (size_t i = 0; i < field.size() && clean;) {
-    size_t len = 1;
-    clean = !BreaksTsv(DecodeUtf8(field, i, &len));
-    i += len;
+  for (size_t i = 0; i < field.size() && clean; ++i) {
+    const auto c = static_cast<unsigned char>(field[i]);
+    clean =
+        c >= 0x20 && c != 0x7F &&
+        !(c == 0xC2 && i + 1 < field.size() && static_cast<unsigned char>(field[i + 1]) <= 0x9F) &&
+        !(c == 0xE2 && field.substr(i + 1, 1) == "\x80" &&
+          (field.substr(i + 2, 1) == "\xA8" || field.substr(i + 2, 1) == "\xA9"));
   }
   if (clean) return field;
   buf->clear();
@@ -119,7 +124,7 @@ std::string_view TsvField(std::string_view field, std::string* buf) {
 // lemma<TAB>UPOS<TAB>FEATS; each field made TSV-safe (a lemma is made from the word, which
 // is already clean, but the output contract must not depend on that).
 void AppendAnalysis(const MorphAnalysis& a, std::string* out) {
-  std::string buf;
+  thread_local std::string buf;  // used only for a field that needs cleaning
   out->append(TsvField(a.lemma, &buf));
   out->push_back('\t');
   out->append(TsvField(a.upos, &buf));
