@@ -90,6 +90,57 @@ struct TextField {
   Span span;
 };
 
+// --- entities (src/ner) and the objects they are linked into (src/link) --------------------
+
+// What an entity is: a person, an organization, or a place (countries and cities included).
+enum class EntityType : uint8_t { kPer, kOrg, kLoc };
+std::string_view EntityTypeName(EntityType type);  // "PER", "ORG", "LOC"
+
+// How a mention refers to its entity: by a name ("Сергей Лавров", "МИД РФ"), by a
+// description ("глава МИД РФ", "японский коллега"), or by a pronoun ("он").
+enum class MentionKind : uint8_t { kName, kDescription, kPronoun };
+std::string_view MentionKindName(MentionKind kind);  // "name", "description", "pronoun"
+
+inline constexpr uint32_t kNoObject = UINT32_MAX;
+
+// One mention of a person, organization or place ("entities" in the output). Names are found by
+// the NER stage; descriptions and pronouns by linking.
+struct Mention {
+  Span span;                // the outermost name, as the corpora annotate it
+  uint32_t first_token = 0;  // its tokens are Document::tokens[first_token, end_token)
+  uint32_t end_token = 0;
+  EntityType type = EntityType::kPer;
+  MentionKind kind = MentionKind::kName;
+  std::string normal;           // base form: "Фумио Кисидой" -> "Фумио Кисида"; "" when none
+  uint32_t object = kNoObject;  // index into Document::objects once linked
+};
+
+// An occupation the text states ("министр иностранных дел России Сергей Лавров"): factRuEval's
+// Occupation fact (Who, Position, Where).
+struct Role {
+  Span span;                   // the role phrase in the text
+  std::string position;        // "министр иностранных дел"
+  uint32_t org = kNoObject;    // the organization's object, when the text names it
+  uint32_t place = kNoObject;  // the place's object
+};
+
+// One thing the article is about ("objects" in the output): its mentions linked together.
+struct EntityObject {
+  EntityType type = EntityType::kPer;
+  std::string name;                // canonical: the fullest base form of its names
+  std::vector<uint32_t> mentions;  // indices into Document::entities, in text order
+  std::vector<Role> roles;         // persons only
+};
+
+// Which layers of annotation the stages have produced, so that a writer leaves out what was
+// not computed (an empty list means "none found", an absent key "not looked for").
+enum Layer : uint32_t {
+  kLayerEntities = 1u << 0,  // Document::entities
+  kLayerNormal = 1u << 1,    // Mention::normal
+  kLayerObjects = 1u << 2,   // Document::objects, Mention::object
+  kLayerRoles = 1u << 3,     // EntityObject::roles
+};
+
 struct Document {
   std::string id;
   std::string text;  // the whole text analysed: UTF-8, never modified after reading
@@ -103,6 +154,9 @@ struct Document {
   std::vector<Span> sentences;
   std::vector<Token> tokens;
   StringPool strings;  // the tokens' lemmas and tags (Token::lemma, ...)
+  std::vector<Mention> entities;      // in text order
+  std::vector<EntityObject> objects;  // in order of their first mention
+  uint32_t layers = 0;                // Layer bits: what the stages have produced
   // Source fields we do not interpret, kept verbatim: key and raw JSON value text.
   std::vector<std::pair<std::string, std::string>> metadata;
   // Non-fatal problems met while reading ("file.txt: byte 17: invalid UTF-8 replaced").

@@ -24,6 +24,24 @@ std::string_view TokenKindName(TokenKind kind) {
   return "other";
 }
 
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPer: return "PER";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kLoc: return "LOC";
+  }
+  return "PER";
+}
+
+std::string_view MentionKindName(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kName: return "name";
+    case MentionKind::kDescription: return "description";
+    case MentionKind::kPronoun: return "pronoun";
+  }
+  return "name";
+}
+
 }  // namespace svodka
 
 namespace svodka {

@@ -36,6 +36,8 @@ class DocumentWriter {
     Related();
     Spans("sentences", doc_.sentences);
     if (options.tokens) Tokens();
+    if (doc_.layers & kLayerEntities) Entities();
+    if (doc_.layers & kLayerObjects) Objects();
     Metadata();
     w_.EndObject();
   }
@@ -132,6 +134,96 @@ class DocumentWriter {
         w_.String(doc_.Feats(t));
         w_.Key("tag");
         w_.String(doc_.Tag(t));
+      }
+      w_.EndObject();
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  // "T1", "T2", ...: an entity's id; "P1", "O2", "L3": an object's, its type's letter and its
+  // place among all objects.
+  static std::string EntityId(uint32_t i) { return "T" + std::to_string(i + 1); }
+  std::string ObjectId(uint32_t i) const {
+    const char letter = "POL"[static_cast<int>(doc_.objects[i].type)];
+    return letter + std::to_string(i + 1);
+  }
+  void ObjectRef(uint32_t i) {
+    if (i == kNoObject || i >= doc_.objects.size()) {
+      w_.Null();
+    } else {
+      w_.String(ObjectId(i));
+    }
+  }
+
+  void Entities() {
+    w_.Key("entities");
+    w_.BeginArray();
+    for (uint32_t i = 0; i < doc_.entities.size(); ++i) {
+      const Mention& m = doc_.entities[i];
+      w_.BeginObject();
+      w_.Key("id");
+      w_.String(EntityId(i));
+      w_.Key("type");
+      w_.String(EntityTypeName(m.type));
+      w_.Key("kind");
+      w_.String(MentionKindName(m.kind));
+      w_.Key("span");
+      SpanValue(m.span);
+      w_.Key("text");
+      w_.String(doc_.Slice(m.span));
+      if (doc_.layers & kLayerNormal) {
+        w_.Key("normal");
+        if (m.normal.empty()) {
+          w_.Null();
+        } else {
+          w_.String(m.normal);
+        }
+      }
+      if (doc_.layers & kLayerObjects) {
+        w_.Key("ref");
+        ObjectRef(m.object);
+      }
+      w_.EndObject();
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  void Objects() {
+    w_.Key("objects");
+    w_.BeginArray();
+    for (uint32_t i = 0; i < doc_.objects.size(); ++i) {
+      const EntityObject& o = doc_.objects[i];
+      w_.BeginObject();
+      w_.Key("id");
+      w_.String(ObjectId(i));
+      w_.Key("type");
+      w_.String(EntityTypeName(o.type));
+      w_.Key("name");
+      w_.String(o.name);
+      w_.Key("mentions");
+      w_.BeginArray();
+      for (uint32_t m : o.mentions) w_.String(EntityId(m));
+      w_.EndArray();
+      if (doc_.layers & kLayerRoles) {
+        w_.Key("roles");
+        w_.BeginArray();
+        for (const Role& r : o.roles) {
+          w_.BeginObject();
+          w_.Key("text");
+          w_.String(doc_.Slice(r.span));
+          w_.Key("span");
+          SpanValue(r.span);
+          w_.Key("position");
+          w_.String(r.position);
+          w_.Key("org");
+          ObjectRef(r.org);
+          w_.Key("place");
+          ObjectRef(r.place);
+          w_.EndObject();
+        }
+        w_.EndArray();
       }
       w_.EndObject();
       ElementDone();

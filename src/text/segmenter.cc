@@ -8,6 +8,9 @@ Status Segmenter::Annotate(Document& doc, Scratch* scratch) const {
   doc.tokens.clear();
   doc.sentences.clear();
   doc.strings.Clear();
+  doc.entities.clear();  // every later layer points into the tokens
+  doc.objects.clear();
+  doc.layers = 0;
   // The fields that hold text, in order of position.
   std::vector<Span> local;
   std::vector<Span>& fields = scratch ? scratch->For<std::vector<Span>>(this) : local;
