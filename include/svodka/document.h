@@ -106,12 +106,12 @@ inline constexpr uint32_t kNoObject = UINT32_MAX;
 // One mention of a person, organization or place ("entities" in the output). Names are found by
 // the NER stage; descriptions and pronouns by linking.
 struct Mention {
-  Span span;                // the outermost name, as the corpora annotate it
+  Span span;                 // the outermost name, as the corpora annotate it
   uint32_t first_token = 0;  // its tokens are Document::tokens[first_token, end_token)
   uint32_t end_token = 0;
   EntityType type = EntityType::kPer;
   MentionKind kind = MentionKind::kName;
-  std::string normal;           // base form: "Фумио Кисидой" -> "Фумио Кисида"; "" when none
+  std::string normal;  // base form: "Фумио Кисидой" -> "Фумио Кисида"; "" when none
   uint32_t object = kNoObject;  // index into Document::objects once linked
 };
 
@@ -153,7 +153,7 @@ struct Document {
   std::vector<Span> related;     // related headlines ("- ..." lines, "Читайте также:")
   std::vector<Span> sentences;
   std::vector<Token> tokens;
-  StringPool strings;  // the tokens' lemmas and tags (Token::lemma, ...)
+  StringPool strings;                 // the tokens' lemmas and tags (Token::lemma, ...)
   std::vector<Mention> entities;      // in text order
   std::vector<EntityObject> objects;  // in order of their first mention
   uint32_t layers = 0;                // Layer bits: what the stages have produced

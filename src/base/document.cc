@@ -26,18 +26,24 @@ std::string_view TokenKindName(TokenKind kind) {
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPer: return "PER";
-    case EntityType::kOrg: return "ORG";
-    case EntityType::kLoc: return "LOC";
+    case EntityType::kPer:
+      return "PER";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kLoc:
+      return "LOC";
   }
   return "PER";
 }
 
 std::string_view MentionKindName(MentionKind kind) {
   switch (kind) {
-    case MentionKind::kName: return "name";
-    case MentionKind::kDescription: return "description";
-    case MentionKind::kPronoun: return "pronoun";
+    case MentionKind::kName:
+      return "name";
+    case MentionKind::kDescription:
+      return "description";
+    case MentionKind::kPronoun:
+      return "pronoun";
   }
   return "name";
 }

@@ -144,14 +144,14 @@ void RunSegment(const SegmentOptions& opt) {
     auto submit_batch = [&] {
       if (batch.empty()) return;
       const size_t count = batch.size();
-      pool.Submit(batch_bytes, [&seg, text, lines = std::move(batch), first_line,
-                                stem](int, Ticket& ticket) {
-        DocOutput d;
-        for (size_t k = 0; k < lines.size(); ++k)
-          WriteDocument(seg, *text, lines[k], stem + ':' + std::to_string(first_line + k), &d.out,
-                        nullptr);
-        ticket.Write(std::move(d));
-      });
+      pool.Submit(batch_bytes,
+                  [&seg, text, lines = std::move(batch), first_line, stem](int, Ticket& ticket) {
+                    DocOutput d;
+                    for (size_t k = 0; k < lines.size(); ++k)
+                      WriteDocument(seg, *text, lines[k],
+                                    stem + ':' + std::to_string(first_line + k), &d.out, nullptr);
+                    ticket.Write(std::move(d));
+                  });
       first_line += count;
       batch.clear();
       batch_bytes = 0;

@@ -23,9 +23,10 @@ class Segmenter : public Stage {
 
   std::string_view name() const override { return "segment"; }
   // The stage: replaces doc.tokens and doc.sentences, and clears every layer that points into
-  // the tokens (doc.strings with their morphology, entities, objects, doc.layers). Each title, lead, paragraph and related headline is segmented on its
-  // own, so none of them runs into the next; text outside those fields (blank lines) has no
-  // tokens. A document without any of them is segmented whole. Always OK.
+  // the tokens (doc.strings with their morphology, entities, objects, doc.layers). Each title,
+  // lead, paragraph and related headline is segmented on its own, so none of them runs into the
+  // next; text outside those fields (blank lines) has no tokens. A document without any of them is
+  // segmented whole. Always OK.
   Status Annotate(Document& doc, Scratch* scratch) const override;
 
   // Tokenizes text[range.begin, range.end) and splits it into sentences, APPENDING tokens
