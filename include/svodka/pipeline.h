@@ -1,7 +1,8 @@
 // The pipeline: a short loop over stages (include/svodka/stage.h), each a const verb over a
 // Document:
 //
-//   reader (svodka/reader.h) ─► segment (src/text) ─► morphology (src/morph) ─► writers
+//   reader (svodka/reader.h) ─► segment (src/text) ─► morphology (src/morph)
+//                             ─► ner (src/ner) ─► writers
 //
 // A Pipeline is immutable after Create and is shared by all threads; Annotate uses only the
 // Document it is given and the caller's Scratch (one per thread).
@@ -29,6 +30,10 @@ struct PipelineOptions {
   bool morphology = true;
   std::string dictionary_path;
   std::string tagger_model_path;
+  // Named entities need morphology and the NER model (data/models/ner.bin unless a path is
+  // given).
+  bool entities = true;
+  std::string ner_model_path;
 };
 
 class Pipeline {

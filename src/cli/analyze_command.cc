@@ -12,6 +12,7 @@
 #include "cli/ordered_pool.h"
 #include "cli/output.h"
 #include "cli/summary.h"
+#include "pipeline/brat_writer.h"
 #include "svodka/document_json.h"
 #include "svodka/pipeline.h"
 #include "svodka/reader.h"
@@ -25,7 +26,10 @@ struct AnalyzeOptions {
   bool jsonl = false;
   bool tokens = false;
   bool summary = false;
+  std::string brat_dir;
   bool no_morph = false;
+  bool no_entities = false;
+  std::string ner_model;
   std::string dict;
   std::string model;
   size_t max_doc_mb = 64;
@@ -69,8 +73,19 @@ int RunAnalyze(const AnalyzeOptions& o) {
   popts.dictionary_path = o.dict;
   popts.tagger_model_path = o.model;
   popts.morphology = !o.no_morph;
+  popts.entities = !o.no_morph && !o.no_entities;
+  popts.ner_model_path = o.ner_model;
   auto pipeline = Pipeline::Create(popts);
   int rc = 0;
+  if (!pipeline.ok() && popts.entities) {
+    // Without the NER model the rest still works; a model the user named that cannot be loaded
+    // is a failed input (exit 1).
+    std::fprintf(stderr, "svodka analyze: entities disabled: %s\n",
+                 pipeline.status().message().c_str());
+    if (!o.ner_model.empty()) rc = 1;
+    popts.entities = false;
+    pipeline = Pipeline::Create(popts);
+  }
   if (!pipeline.ok() && popts.morphology) {
     // Segmentation and structure still work without the morphology models. But a --dict or
     // --model the user named that cannot be loaded is a failed input: exit 1, not a silent 0
@@ -126,6 +141,13 @@ int RunAnalyze(const AnalyzeOptions& o) {
       WriteSummary(doc, path, &d.out);
       return ticket.Write(std::move(d));
     }
+    if (!o.brat_dir.empty()) {  // files, not standard output
+      if (Status s = WriteBrat(doc, o.brat_dir); !s.ok()) {
+        d.err += "svodka analyze: " + s.message() + "\n";
+        d.failed = true;
+      }
+      return ticket.Write(std::move(d));
+    }
     if (doc.text.size() <= kStreamBytes) {
       WriteDocument(doc, jopts, o.jsonl, &d.out, nullptr);
       return ticket.Write(std::move(d));
@@ -179,7 +201,13 @@ void RegisterAnalyzeCommand(CLI::App& app) {
   cmd->add_flag("--jsonl", o->jsonl, "One compact JSON object per line (default: indented)");
   cmd->add_flag("--tokens", o->tokens, "Include tokens (with lemma, upos, feats, tag)");
   cmd->add_flag("--summary", o->summary, "A readable summary instead of JSON");
+  cmd->add_option("--brat", o->brat_dir,
+                  "Write brat files instead of JSON: DIR/<id>.txt and DIR/<id>.ann (entities, "
+                  "base forms, coreference)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_flag("--no-morph", o->no_morph, "Skip morphology (no dictionary or model needed)");
+  cmd->add_flag("--no-entities", o->no_entities, "Skip named entities (no NER model needed)");
+  cmd->add_option("--ner-model", o->ner_model, "NER model (default: looked up)");
   cmd->add_option("--dict", o->dict, "Compiled dictionary (default: looked up)");
   cmd->add_option("--model", o->model, "Tagger model (default: looked up)");
   cmd->add_option("-j,--jobs", o->threads,

@@ -18,6 +18,12 @@ void RegisterAnalyzeCommand(CLI::App& app);
 void RegisterSegmentCommands(CLI::App& app, CLI::App& eval);
 // `svodka morph`, `svodka eval morph`, `svodka train morph` (src/cli/morph_command.cc).
 void RegisterMorphCommands(CLI::App& app, CLI::App& eval, CLI::App& train);
+// `svodka eval normal` (src/cli/normal_eval_command.cc).
+void RegisterNormalEvalCommand(CLI::App& eval);
+// `svodka train ner` (src/cli/ner_command.cc).
+void RegisterNerCommands(CLI::App& train);
+// `svodka eval ner`, `svodka eval link`, `svodka eval roles` (src/cli/entity_eval_command.cc).
+void RegisterEntityEvalCommands(CLI::App& eval);
 
 }  // namespace svodka::cli
 

@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   svodka::cli::RegisterAnalyzeCommand(app);
   svodka::cli::RegisterSegmentCommands(app, *eval);
   svodka::cli::RegisterMorphCommands(app, *eval, *train);
+  svodka::cli::RegisterNormalEvalCommand(*eval);
+  svodka::cli::RegisterNerCommands(*train);
+  svodka::cli::RegisterEntityEvalCommands(*eval);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -92,6 +92,28 @@ void WriteSummary(const Document& doc, const std::string& source, std::string* o
       o += row;
     }
   }
+  // Objects with their mentions (when linked), else the names found.
+  if (doc.layers & kLayerObjects) {
+    o += "  objects\n";
+    for (size_t i = 0; i < doc.objects.size(); ++i) {
+      const EntityObject& obj = doc.objects[i];
+      std::string row =
+          "    " + std::string(EntityTypeName(obj.type)) + " " + Printable(obj.name) + ":";
+      for (size_t k = 0; k < obj.mentions.size(); ++k) {
+        row += k == 0 ? " " : ", ";
+        row += Clip(doc.Slice(doc.entities[obj.mentions[k]].span), 60);
+      }
+      for (const Role& r : obj.roles) row += " [" + Clip(doc.Slice(r.span), 60) + "]";
+      o += Clip(row, 240) + "\n";
+    }
+  } else if (doc.layers & kLayerEntities) {
+    o += "  entities\n";
+    for (const Mention& m : doc.entities) {
+      o += "    " + std::string(EntityTypeName(m.type)) + " " + Clip(doc.Slice(m.span), 80);
+      if (!m.normal.empty() && m.normal != doc.Slice(m.span)) o += " → " + Printable(m.normal);
+      o += "\n";
+    }
+  }
   for (const std::string& w : doc.warnings) o += "  warning   " + Printable(w) + "\n";
   o += '\n';
 }

@@ -476,6 +476,14 @@ void Analyzer::Impl::Analyze(std::string_view word, std::vector<MorphParse>* out
   out->push_back(p);
 }
 
+void Analyzer::Guess(std::string_view word, std::vector<MorphParse>* out) const {
+  out->clear();
+  Impl::KeyBuf k;
+  if (!impl_->Normalize(word, &k) || !k.ok || k.cyr == 0 || k.digits > 0 || k.hyphens > 0) return;
+  impl_->GuessPart(k, 0, out);
+  impl_->Finish(k, out);
+}
+
 void Analyzer::Impl::GuessPart(const KeyBuf& k, int b, std::vector<MorphParse>* out) const {
   GuessParses(dict, tags, k.key + b, k.n - b, out);
 }

@@ -199,6 +199,12 @@ class Analyzer {
   // True when the lower-cased word (with е/ё matching) is in the dictionary.
   bool InDictionary(std::string_view word) const;
 
+  // The guesser's parses of a word as if the dictionary did not have it (4. above), most
+  // likely first; empty for words the guesser does not read (non-Cyrillic, digits, hyphens,
+  // under 4 letters). For readings the dictionary lacks: "Асии" is only the masculine
+  // "Асий" there, the guesser also offers the feminine "Асия".
+  void Guess(std::string_view word, std::vector<MorphParse>* out) const;
+
   const Dictionary& dictionary() const;
   // The rule tables the analyzer was built with (src/morph/analyzer_rules.h).
   const MorphRules& rules() const;

@@ -2,7 +2,11 @@
 
 #include <utility>
 
+#include "link/linker.h"
+#include "link/role_finder.h"
 #include "morph/morphology.h"
+#include "ner/ner_tagger.h"
+#include "ner/normalizer.h"
 #include "text/segmenter.h"
 
 namespace svodka {
@@ -20,7 +24,17 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
     Result<Morphology> m =
         Morphology::LoadDefault(options.dictionary_path, options.tagger_model_path);
     if (!m.ok()) return m.status();
-    stages.push_back(std::make_unique<Morphology>(std::move(m).value()));
+    auto morph = std::make_unique<Morphology>(std::move(m).value());
+    const Morphology& morphology = *morph;  // owned by the stage list, never moves again
+    stages.push_back(std::move(morph));
+    if (options.entities) {
+      Result<NerTagger> ner = NerTagger::LoadDefault(options.ner_model_path);
+      if (!ner.ok()) return ner.status();
+      stages.push_back(std::make_unique<NerTagger>(std::move(ner).value()));
+      stages.push_back(std::make_unique<Normalizer>(morphology));
+      stages.push_back(std::make_unique<Linker>(Linker::Create()));
+      stages.push_back(std::make_unique<RoleFinder>(RoleFinder::Create()));
+    }
   }
   return Pipeline(std::move(stages));
 }
