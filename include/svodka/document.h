@@ -132,6 +132,55 @@ struct EntityObject {
   std::vector<Role> roles;         // persons only
 };
 
+// --- quotes (src/quotes), dates (src/dates), events (src/events) ---------------------------
+
+// How a quotation is given: in quotation marks (direct), paraphrased in a clause ("заявил,
+// что ...", "по словам X", indirect), or a paraphrase with quoted words inside (mixed).
+enum class QuoteType : uint8_t { kDirect, kIndirect, kMixed };
+std::string_view QuoteTypeName(QuoteType type);  // "direct", "indirect", "mixed"
+
+// Who is quoted. `name` is the canonical name of the speaker's object ("Сергей Лавров"), or,
+// for a source the text only describes, the description as written ("источник в
+// правительстве"); `object` is kNoObject then. `mention` is where the text names or refers to
+// the speaker for this quote ("он", "министр", "Лавров").
+struct QuoteSpeaker {
+  std::string name;
+  uint32_t object = kNoObject;
+  std::optional<Span> mention;
+};
+
+// One quotation: who said what. `span` covers the content, the cue and the source mention
+// when they are adjacent; `content` is what was said (for direct quotes without the
+// quotation marks).
+struct Quote {
+  QuoteType type = QuoteType::kDirect;
+  Span span;
+  Span content;
+  std::optional<QuoteSpeaker> speaker;  // nullopt when the text names no source
+  std::optional<Span> cue;  // "заявил", "по словам", "отметил министр" -> "отметил"
+  bool negated = false;  // "не заявил, что ..." (the cue's negation, kept)
+};
+
+// A date or time expression and its value, ISO 8601 where it is a calendar value: "2017-03-20",
+// "2016-12", "2017-W11", "2016/2017", "--03-18" (year unknown), "T15:00" (a time), "20" for a
+// century ("в XXI веке"). Values are anchored to the dateline or Document::published; without
+// either, relative expressions keep partial values and no year is invented.
+struct DateMention {
+  Span span;
+  std::string value;  // "" when the expression has no value the text makes certain
+};
+
+// Something that happened between participants: a meeting, talks, a visit, a phone call,
+// consultations, an agreement. Speech acts are Document::quotes, not events.
+struct Event {
+  std::string type;                    // "meeting", "talks", "visit", "call", "consultations", ...
+  Span trigger;                        // the word that names it: "переговоры"
+  std::vector<uint32_t> participants;  // object indices
+  uint32_t place = kNoObject;          // a LOC object
+  std::string date;                    // a DateMention value, "" when none
+  Span sentence;                       // the sentence it is stated in
+};
+
 // Which layers of annotation the stages have produced, so that a writer leaves out what was
 // not computed (an empty list means "none found", an absent key "not looked for").
 enum Layer : uint32_t {
@@ -139,6 +188,9 @@ enum Layer : uint32_t {
   kLayerNormal = 1u << 1,    // Mention::normal
   kLayerObjects = 1u << 2,   // Document::objects, Mention::object
   kLayerRoles = 1u << 3,     // EntityObject::roles
+  kLayerQuotes = 1u << 4,    // Document::quotes
+  kLayerDates = 1u << 5,     // Document::dates
+  kLayerEvents = 1u << 6,    // Document::events
 };
 
 struct Document {
@@ -156,6 +208,9 @@ struct Document {
   StringPool strings;                 // the tokens' lemmas and tags (Token::lemma, ...)
   std::vector<Mention> entities;      // in text order
   std::vector<EntityObject> objects;  // in order of their first mention
+  std::vector<Quote> quotes;          // in text order of their content
+  std::vector<DateMention> dates;     // in text order
+  std::vector<Event> events;          // in text order of their trigger
   uint32_t layers = 0;                // Layer bits: what the stages have produced
   // Source fields we do not interpret, kept verbatim: key and raw JSON value text.
   std::vector<std::pair<std::string, std::string>> metadata;

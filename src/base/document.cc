@@ -48,6 +48,18 @@ std::string_view MentionKindName(MentionKind kind) {
   return "name";
 }
 
+std::string_view QuoteTypeName(QuoteType type) {
+  switch (type) {
+    case QuoteType::kDirect:
+      return "direct";
+    case QuoteType::kIndirect:
+      return "indirect";
+    case QuoteType::kMixed:
+      return "mixed";
+  }
+  return "direct";
+}
+
 }  // namespace svodka
 
 namespace svodka {

@@ -38,6 +38,9 @@ class DocumentWriter {
     if (options.tokens) Tokens();
     if (doc_.layers & kLayerEntities) Entities();
     if (doc_.layers & kLayerObjects) Objects();
+    if (doc_.layers & kLayerQuotes) Quotes();
+    if (doc_.layers & kLayerDates) Dates();
+    if (doc_.layers & kLayerEvents) Events();
     Metadata();
     w_.EndObject();
   }
@@ -225,6 +228,106 @@ class DocumentWriter {
         }
         w_.EndArray();
       }
+      w_.EndObject();
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  // {"text": ..., "span": [b, e]} for a span that is there, null otherwise.
+  void SpanText(const std::optional<Span>& s) {
+    if (!s) {
+      w_.Null();
+      return;
+    }
+    w_.BeginObject();
+    w_.Key("text");
+    w_.String(doc_.Slice(*s));
+    w_.Key("span");
+    SpanValue(*s);
+    w_.EndObject();
+  }
+
+  void Quotes() {
+    w_.Key("quotes");
+    w_.BeginArray();
+    for (const Quote& q : doc_.quotes) {
+      w_.BeginObject();
+      w_.Key("type");
+      w_.String(QuoteTypeName(q.type));
+      w_.Key("span");
+      SpanValue(q.span);
+      w_.Key("content");
+      SpanText(q.content);
+      w_.Key("speaker");
+      if (!q.speaker) {
+        w_.Null();
+      } else {
+        w_.BeginObject();
+        w_.Key("ref");
+        ObjectRef(q.speaker->object);
+        w_.Key("name");
+        w_.String(q.speaker->name);
+        w_.Key("mention");
+        SpanText(q.speaker->mention);
+        w_.EndObject();
+      }
+      w_.Key("cue");
+      SpanText(q.cue);
+      if (q.negated) {
+        w_.Key("negated");
+        w_.Bool(true);
+      }
+      w_.EndObject();
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  void Dates() {
+    w_.Key("dates");
+    w_.BeginArray();
+    for (const DateMention& d : doc_.dates) {
+      w_.BeginObject();
+      w_.Key("text");
+      w_.String(doc_.Slice(d.span));
+      w_.Key("span");
+      SpanValue(d.span);
+      w_.Key("value");
+      if (d.value.empty()) {
+        w_.Null();
+      } else {
+        w_.String(d.value);
+      }
+      w_.EndObject();
+      ElementDone();
+    }
+    w_.EndArray();
+  }
+
+  void Events() {
+    w_.Key("events");
+    w_.BeginArray();
+    for (const Event& e : doc_.events) {
+      w_.BeginObject();
+      w_.Key("type");
+      w_.String(e.type);
+      w_.Key("trigger");
+      SpanText(e.trigger);
+      w_.Key("participants");
+      w_.BeginArray();
+      for (uint32_t p : e.participants) ObjectRef(p);
+      w_.EndArray();
+      w_.Key("place");
+      ObjectRef(e.place);
+      w_.Key("date");
+      if (e.date.empty()) {
+        w_.Null();
+      } else {
+        w_.String(e.date);
+      }
+      w_.Key("sentence");
+      SpanValue(e.sentence);
       w_.EndObject();
       ElementDone();
     }
