@@ -6,6 +6,16 @@ add_test(NAME cli_golden_example
                  -DSRC=${CMAKE_SOURCE_DIR}
                  -P ${CMAKE_SOURCE_DIR}/tests/golden/check_golden.cmake)
 set_tests_properties(cli_golden_example PROPERTIES LABELS cli)
+# The whole default analysis of the example (entities, objects, roles and later stages): needs
+# the dictionary and the models, which the build provides.
+add_test(NAME cli_golden_example_analysis
+         COMMAND ${CMAKE_COMMAND}
+                 -DSVODKA=$<TARGET_FILE:svodka_cli>
+                 -DSRC=${CMAKE_SOURCE_DIR}
+                 -DGOLDEN=tass-2017-03-20-lavrov-kishida.analyze.json
+                 -DARGS=
+                 -P ${CMAKE_SOURCE_DIR}/tests/golden/check_golden.cmake)
+set_tests_properties(cli_golden_example_analysis PROPERTIES LABELS cli)
 add_test(NAME cli_bad_input
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/bad_input_test.sh $<TARGET_FILE:svodka_cli>)
 set_tests_properties(cli_bad_input PROPERTIES LABELS cli TIMEOUT 300)

@@ -17,9 +17,11 @@ fi
 failed=0
 declare -A results  # "eval|corpus|flags" -> the JSON of `svodka eval ... --json`
 
-# The jq expression of a metric in the JSON of `svodka eval segment|morph --json`.
+# The jq expression of a metric in the JSON of `svodka eval ... --json`: a name for the
+# segment and morph figures, or a jq path (".per_token.PER.f1") for the others.
 metric_jq() {
   case $1 in
+    .*) echo "$1" ;;  # a jq path into the command's JSON, as written in the table
     token_errors) echo '.tokens.errors_per_1000' ;;
     sentence_errors) echo '.sentences.errors_per_1000' ;;
     lemma|upos|case|number|gender) echo ".$1.accuracy * 100" ;;

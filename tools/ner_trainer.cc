@@ -260,8 +260,6 @@ Status TrainNer(const NerTrainOptions& o, std::ostream& log) {
   for (size_t i = 0; i < docs.size(); ++i) (held_out(i) ? dev_docs : train_docs).push_back(i);
   log << "training on " << train_docs.size() << " documents, " << dev_docs.size() << " held out; "
       << per_token << " rows per token, 2^" << o.hash_bits << " rows\n";
-  Weights w(rows_count);
-  std::mt19937_64 rng(o.seed);
   NerFeatureScratch fs;
   NerHistory history;
   NerDecodeScratch ds;
@@ -290,65 +288,101 @@ Status TrainNer(const NerTrainOptions& o, std::ostream& log) {
       RecordHistory(d.doc, b, pred, &history);
     });
   };
-  double best_f1 = -1;
-  int best_epoch = 0;
-  std::vector<float> best_w, best_t;
-  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
-    std::shuffle(train_docs.begin(), train_docs.end(), rng);
-    size_t mistakes = 0, sentences = 0;
-    for (size_t i : train_docs) {
-      run_document(i, w.w, w.tw, [&](const Sentence& s, const std::vector<int>& pred) {
-        ++sentences;
-        if (pred != s.gold) {
-          ++mistakes;
-          const int n = static_cast<int>(s.gold.size());
-          for (int t = 0; t < n; ++t) {
-            if (pred[t] == s.gold[t]) continue;
-            for (int k = 0; k < per_token; ++k) {
-              const size_t row = static_cast<size_t>(s.rows[t * per_token + k]) * L;
-              w.Update(&w.w, &w.u, row + s.gold[t], 1);
-              w.Update(&w.w, &w.u, row + pred[t], -1);
-            }
-          }
-          for (int t = 0; t <= n; ++t) {
-            // Transitions (start at t == 0, end at t == n).
-            auto index = [&](const std::vector<int>& labels) -> size_t {
-              if (t == 0) return L * L + labels[0];
-              if (t == n) return L * L + L + labels[n - 1];
-              return static_cast<size_t>(labels[t - 1]) * L + labels[t];
-            };
-            const size_t g = index(s.gold), p = index(pred);
-            if (g == p) continue;
-            w.Update(&w.tw, &w.tu, g, 1);
-            w.Update(&w.tw, &w.tu, p, -1);
-          }
-        }
-        w.c += 1;
-      });
-    }
-    // The averaged weights on the held-out tenth.
-    const std::vector<float> aw = w.Averaged(w.w, w.u), at = w.Averaged(w.tw, w.tu);
+  // Held-out span counts of the model (ew, tw).
+  auto held_out_counts = [&](const std::vector<float>& ew, const std::vector<float>& tw) {
     SpanCounts counts;
     for (size_t i : dev_docs) {
-      run_document(i, aw, at, [&](const Sentence& s, const std::vector<int>& pred) {
+      run_document(i, ew, tw, [&](const Sentence& s, const std::vector<int>& pred) {
         counts.Add(s.gold, pred);
       });
     }
-    char line[200];
-    std::snprintf(line, sizeof line,
-                  "epoch %d: %zu of %zu sentences wrong; held-out span F1 %.4f (PER %.4f, ORG "
-                  "%.4f, LOC %.4f); %.0f s\n",
-                  epoch, mistakes, sentences, counts.MicroF1(), counts.F1(0), counts.F1(1),
-                  counts.F1(2), seconds());
-    log << line << std::flush;
-    if (counts.MicroF1() > best_f1) {
-      best_f1 = counts.MicroF1();
-      best_epoch = epoch;
-      best_w = aw;
-      best_t = at;
+    return counts;
+  };
+  // One member of the ensemble: a perceptron trained with its own document order; its
+  // averaged weights of the best epoch on the held-out tenth are added to (sum_w, sum_t).
+  std::vector<float> sum_w, sum_t;
+  auto train_member = [&](int member) {
+    Weights w(rows_count);
+    std::mt19937_64 rng(o.seed + static_cast<uint64_t>(member));
+    double best_f1 = -1;
+    int best_epoch = 0;
+    std::vector<float> best_w, best_t;
+    for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+      std::shuffle(train_docs.begin(), train_docs.end(), rng);
+      size_t mistakes = 0, sentences = 0;
+      for (size_t i : train_docs) {
+        run_document(i, w.w, w.tw, [&](const Sentence& s, const std::vector<int>& pred) {
+          ++sentences;
+          if (pred != s.gold) {
+            ++mistakes;
+            const int n = static_cast<int>(s.gold.size());
+            for (int t = 0; t < n; ++t) {
+              if (pred[t] == s.gold[t]) continue;
+              for (int k = 0; k < per_token; ++k) {
+                const size_t row = static_cast<size_t>(s.rows[t * per_token + k]) * L;
+                w.Update(&w.w, &w.u, row + s.gold[t], 1);
+                w.Update(&w.w, &w.u, row + pred[t], -1);
+              }
+            }
+            for (int t = 0; t <= n; ++t) {
+              // Transitions (start at t == 0, end at t == n).
+              auto index = [&](const std::vector<int>& labels) -> size_t {
+                if (t == 0) return L * L + labels[0];
+                if (t == n) return L * L + L + labels[n - 1];
+                return static_cast<size_t>(labels[t - 1]) * L + labels[t];
+              };
+              const size_t g = index(s.gold), p = index(pred);
+              if (g == p) continue;
+              w.Update(&w.tw, &w.tu, g, 1);
+              w.Update(&w.tw, &w.tu, p, -1);
+            }
+          }
+          w.c += 1;
+        });
+      }
+      // The averaged weights on the held-out tenth.
+      const std::vector<float> aw = w.Averaged(w.w, w.u), at = w.Averaged(w.tw, w.tu);
+      const SpanCounts counts = held_out_counts(aw, at);
+      char line[220];
+      std::snprintf(
+          line, sizeof line,
+          "member %d epoch %d: %zu of %zu sentences wrong; held-out span F1 %.4f (PER %.4f, ORG "
+          "%.4f, LOC %.4f); %.0f s\n",
+          member + 1, epoch, mistakes, sentences, counts.MicroF1(), counts.F1(0), counts.F1(1),
+          counts.F1(2), seconds());
+      log << line << std::flush;
+      if (counts.MicroF1() > best_f1) {
+        best_f1 = counts.MicroF1();
+        best_epoch = epoch;
+        best_w = aw;
+        best_t = at;
+      }
     }
+    log << "member " << member + 1 << ": best epoch " << best_epoch << " (held-out span F1 "
+        << best_f1 << ")\n";
+    if (sum_w.empty()) {
+      sum_w = std::move(best_w);
+      sum_t = std::move(best_t);
+    } else {
+      for (size_t k = 0; k < sum_w.size(); ++k) sum_w[k] += best_w[k];
+      for (size_t k = 0; k < sum_t.size(); ++k) sum_t[k] += best_t[k];
+    }
+  };
+  for (int member = 0; member < o.ensemble; ++member) train_member(member);
+  // The ensemble is the mean of the members' weights: with linear scores, exactly the mean of
+  // their scores, decoded once.
+  const float inv = 1.0f / static_cast<float>(o.ensemble);
+  for (float& x : sum_w) x *= inv;
+  for (float& x : sum_t) x *= inv;
+  std::vector<float> best_w = std::move(sum_w), best_t = std::move(sum_t);
+  if (o.ensemble > 1) {
+    const SpanCounts counts = held_out_counts(best_w, best_t);
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "ensemble of %d: held-out span F1 %.4f (PER %.4f, ORG %.4f, LOC %.4f)\n",
+                  o.ensemble, counts.MicroF1(), counts.F1(0), counts.F1(1), counts.F1(2));
+    log << line;
   }
-  log << "best epoch " << best_epoch << " (held-out span F1 " << best_f1 << ")\n";
 
   NerModel::Parts parts;
   parts.hash_bits = o.hash_bits;

@@ -39,6 +39,9 @@ struct NerTrainOptions {
   int gazetteer_min_count = 2;  // a key must be seen in this many names
   int folds = 5;                // jackknife folds of the gazetteer
   uint64_t seed = 1;
+  // Perceptrons trained with seeds seed, seed + 1, ...; the model is the mean of their
+  // weights (a linear ensemble: steadier than any one document order).
+  int ensemble = 1;
 };
 
 // The whole command: reads, analyses, trains, writes options.out_path. Nothing is written when

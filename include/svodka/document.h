@@ -118,7 +118,8 @@ struct Mention {
 // An occupation the text states ("министр иностранных дел России Сергей Лавров"): factRuEval's
 // Occupation fact (Who, Position, Where).
 struct Role {
-  Span span;                   // the role phrase in the text
+  Span span;                   // the role phrase in the text: "глава МИД Японии"
+  Span position_span;          // its position words: "глава"
   std::string position;        // "министр иностранных дел"
   uint32_t org = kNoObject;    // the organization's object, when the text names it
   uint32_t place = kNoObject;  // the place's object

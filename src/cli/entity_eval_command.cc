@@ -41,6 +41,7 @@ const char* TaskName(Task task) {
 struct EntityEvalOptions {
   std::vector<std::string> paths;
   bool json = false;
+  bool gold_mentions = false;
   std::string dict, model, ner_model;
   int threads = 0;
 };
@@ -255,7 +256,12 @@ void RunEntityEval(Task task, const EntityEvalOptions& opt) {
       for (size_t i = next++; i < docs.size(); i = next++) {
         Document doc = ToDocument(docs[i]);
         DocResult& r = results[i];
-        Status s = pipeline->Annotate(doc, &scratch);
+        Status s = opt.gold_mentions ? pipeline->Annotate(doc, &scratch,
+                                                          [&](std::string_view stage, Document& d) {
+                                                            if (stage == "ner")
+                                                              UseGoldNames(docs[i], &d);
+                                                          })
+                                     : pipeline->Annotate(doc, &scratch);
         if (s.ok()) {
           s = task == Task::kNer    ? ScoreNer(segmenter, docs[i], doc, &r.ner)
               : task == Task::kLink ? ScoreLinking(docs[i], doc, &r.link)
@@ -298,6 +304,10 @@ void RegisterOne(CLI::App& eval, Task task, const char* help) {
                                      : "factRuEval gold folders or single gold files")
       ->required();
   cmd->add_flag("--json", o->json, "One JSON object per path instead of the table");
+  if (task != Task::kNer) {
+    cmd->add_flag("--gold-mentions", o->gold_mentions,
+                  "Link the gold names instead of the tagger's (measures linking alone)");
+  }
   cmd->add_option("--dict", o->dict, "Compiled dictionary (default: looked up)");
   cmd->add_option("--model", o->model, "Tagger model (default: looked up)");
   cmd->add_option("--ner-model", o->ner_model, "NER model (default: looked up)");

@@ -28,6 +28,13 @@ void RegisterNerCommands(CLI::App& train) {
       ->check(CLI::Range(1, 1000));
   tr->add_option("--hash-bits", o->hash_bits, "log2 of the feature rows (default 17)")
       ->check(CLI::Range(10, 24));
+  tr->add_option("--seed", o->seed,
+                 "Seed of the document order in training (default 1; the same seed gives the "
+                 "same model)");
+  tr->add_option("--ensemble", o->ensemble,
+                 "Perceptrons trained with seeds seed, seed+1, ...; the model is the mean of "
+                 "their weights (default 1)")
+      ->check(CLI::Range(1, 32));
   tr->callback([o] {
     if (o->clusters_path.empty()) {
       Result<std::string> p = FindDataFile("models/word-clusters.bin");

@@ -333,7 +333,7 @@ Status ScoreRoles(const EntityGoldDocument& gold, const Document& doc, RoleScore
   for (size_t i = 0; i < gold.roles.size(); ++i) {
     const GoldRole& g = gold.roles[i];
     for (size_t j = 0; j < predicted.size(); ++j) {
-      const Span& r = predicted[j].role->span;
+      const Span& r = predicted[j].role->position_span;
       bool any = false, same = false;
       for (const Span& pos : g.positions) {
         any = any || Overlap(r, pos);
@@ -352,6 +352,35 @@ Status ScoreRoles(const EntityGoldDocument& gold, const Document& doc, RoleScore
   s.exact.correct = MaxMatching(gold.roles.size(), predicted.size(), exact);
   scores->Add(s);
   return Status::Ok();
+}
+
+size_t UseGoldNames(const EntityGoldDocument& gold, Document* doc) {
+  doc->entities.clear();
+  doc->objects.clear();
+  doc->layers &= ~(kLayerNormal | kLayerObjects | kLayerRoles);
+  doc->layers |= kLayerEntities;
+  size_t left_out = 0;
+  const std::vector<Token>& tokens = doc->tokens;
+  for (const GoldName& g : gold.names) {
+    // The first token that ends after the name begins; then every token that begins before
+    // it ends.
+    auto first = std::lower_bound(tokens.begin(), tokens.end(), g.span.begin,
+                                  [](const Token& t, uint32_t b) { return t.span.end <= b; });
+    auto last = first;
+    while (last != tokens.end() && last->span.begin < g.span.end) ++last;
+    if (first == last) {
+      ++left_out;
+      continue;
+    }
+    Mention m;
+    m.first_token = static_cast<uint32_t>(first - tokens.begin());
+    m.end_token = static_cast<uint32_t>(last - tokens.begin());
+    m.span = g.span;
+    m.type = g.type;
+    m.kind = MentionKind::kName;
+    doc->entities.push_back(std::move(m));
+  }
+  return left_out;
 }
 
 }  // namespace svodka

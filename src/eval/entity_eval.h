@@ -127,6 +127,13 @@ struct RoleScores {
 
 Status ScoreRoles(const EntityGoldDocument& gold, const Document& doc, RoleScores* scores);
 
+// Replaces doc's entities with the gold names, as mentions of kind name over the tokens they
+// cover (a token counts when it overlaps the name; a name over no token is left out and
+// counted in the result): what `eval link|roles --gold-mentions` gives the linking stages, so
+// that linking is measured apart from the names the tagger finds or misses. Clears the
+// layers after names (base forms, objects, roles).
+size_t UseGoldNames(const EntityGoldDocument& gold, Document* doc);
+
 }  // namespace svodka
 
 #endif  // SVODKA_EVAL_ENTITY_EVAL_H_

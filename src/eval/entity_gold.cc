@@ -474,6 +474,25 @@ bool IsNerelGeoAdjective(std::string_view text, const Span& s, EntityType type) 
   return CharClasses::Get().Of(first) == kCcLower;
 }
 
+// NEREL also marks descriptions of organizations as ORGANIZATION: "полиция", "правительства",
+// "мэрии", "компании «Газпром»" (around the nested name). Collection5, factRuEval and svodka
+// keep names only (a description is linked to its object, not tagged as a name). An ORG span
+// whose first letter is a lower-case Cyrillic one is such a description; a nested name inside
+// it ("«Газпром»") is then the outermost name.
+bool IsNerelDescription(std::string_view text, const Span& s, EntityType type) {
+  if (type != EntityType::kOrg) return false;
+  const std::string_view span = text.substr(s.begin, s.size());
+  const CharClasses& cc = CharClasses::Get();
+  for (size_t i = 0; i < span.size();) {
+    size_t len = 0;
+    const char32_t c = DecodeUtf8(span, i, &len);
+    const CharClass k = cc.Of(c);
+    if (CharClasses::IsLetter(k)) return k == kCcLower && c >= 0x0400 && c <= 0x04FF;
+    i += len == 0 ? 1 : len;
+  }
+  return false;
+}
+
 void BratNames(EntityCorpus corpus, const BratDocument& in, EntityGoldDocument* doc) {
   for (const BratEntity& e : in.entities) {
     EntityType type;
@@ -481,7 +500,9 @@ void BratNames(EntityCorpus corpus, const BratDocument& in, EntityGoldDocument* 
     for (const Span& f : e.fragments) {
       const Span s = TrimSpace(doc->text, f);
       if (s.empty()) continue;
-      if (corpus == EntityCorpus::kNerel && IsNerelGeoAdjective(doc->text, s, type)) continue;
+      if (corpus == EntityCorpus::kNerel &&
+          (IsNerelGeoAdjective(doc->text, s, type) || IsNerelDescription(doc->text, s, type)))
+        continue;
       doc->names.push_back(GoldName{s, type, kNoChain});
     }
   }

@@ -49,7 +49,9 @@ Status RoleFinder::Annotate(Document& doc, Scratch* scratch) const {
     }
     if (person == kNoObject || doc.objects[person].type != EntityType::kPer) continue;
     Role r;
-    r.span = {doc.tokens[p.position_begin].span.begin, doc.tokens[p.position_end - 1].span.end};
+    r.span = {doc.tokens[p.begin].span.begin, doc.tokens[p.end - 1].span.end};
+    r.position_span = {doc.tokens[p.position_begin].span.begin,
+                       doc.tokens[p.position_end - 1].span.end};
     r.position = p.position;
     r.org = object_of(p.org);
     r.place = object_of(p.place);

@@ -12,7 +12,7 @@ namespace {
 using text_internal::AppendLower;
 using text_internal::ClassAt;
 
-// The frozen hashes (kNerFeatureSet 1): FNV-1a over bytes, a 64-bit finalizer, and the
+// The frozen hashes (kNerFeatureSet 1 and 2): FNV-1a over bytes, a 64-bit finalizer, and the
 // combination of a template id with a value.
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
 inline uint64_t Hash(std::string_view s) {
@@ -86,6 +86,19 @@ bool IsClosingQuote(std::string_view s) {
 }
 
 }  // namespace
+
+uint64_t NerStemKey(const Document& doc, const Token& token, std::string* lower) {
+  if (token.kind != TokenKind::kWord) return 0;
+  const std::string_view form = doc.Slice(token.span);
+  const CharClasses& cc = CharClasses::Get();
+  char32_t cp;
+  size_t len;
+  if (form.empty() || ClassAt(cc, form, 0, form.size(), &cp, &len) != kCcUpper) return 0;
+  lower->clear();
+  AppendLower(cc, Prefix(form, 5), lower);
+  const uint64_t h = Fmix(Hash(*lower) ^ 0x5354454D5354454DULL);  // "STEM"
+  return h == 0 ? 1 : h;
+}
 
 void NerFeatures::Describe(const Document& doc, uint32_t begin, uint32_t end,
                            NerFeatureScratch* scratch) const {
@@ -161,6 +174,7 @@ void NerFeatures::Describe(const Document& doc, uint32_t begin, uint32_t end,
     }
     if (t > begin && IsOpeningQuote(doc.Slice(doc.tokens[t - 1].span))) info.quote |= 1;
     if (t + 1 < end && IsClosingQuote(doc.Slice(doc.tokens[t + 1].span))) info.quote |= 2;
+    info.stem = NerStemKey(doc, tok, &scratch->shape);
     info.title = doc.title && doc.title->Contains(tok.span);
     info.dateline = doc.dateline && doc.dateline->span.Contains(tok.span);
     info.starts = t == begin || (doc.dateline && !info.dateline &&
@@ -184,7 +198,7 @@ void NerFeatures::Rows(uint32_t begin, uint32_t end, uint64_t mask,
     auto shape = [](const NerTokenInfo* x, uint64_t edge) { return x ? x->shape : edge; };
     auto upos = [](const NerTokenInfo* x, uint64_t edge) { return x ? x->upos : edge; };
     auto cap = [](const NerTokenInfo* x) -> uint64_t { return x ? x->cap : 9; };
-    uint64_t f[45];
+    uint64_t f[48];
     int k = 0;
     auto add = [&](uint64_t template_id, uint64_t value) { f[k++] = Combine(template_id, value); };
     add(1, 0);  // bias
@@ -226,6 +240,8 @@ void NerFeatures::Rows(uint32_t begin, uint32_t end, uint64_t mask,
     add(42, c.history);
     add(43, Combine(c.history, c.cap));
     add(44, Combine(c.dateline, c.shape));
+    add(45, c.stem_history);
+    add(46, Combine(c.stem_history, Combine(c.cap, c.history)));
     if (clusters_ != nullptr) {
       add(35, c.cluster[0]);
       add(36, c.cluster[1]);

@@ -40,7 +40,7 @@
 namespace svodka {
 
 inline constexpr uint32_t kNerFormatVersion = 1;
-inline constexpr uint32_t kNerFeatureSet = 1;
+inline constexpr uint32_t kNerFeatureSet = 2;
 
 class NerModel {
  public:

@@ -67,6 +67,11 @@ void RecordHistory(const Document& doc, uint32_t begin, const std::vector<int>& 
 void MentionsFromLabels(const Document& doc, uint32_t begin, const std::vector<int>& labels,
                         std::vector<Mention>* out);
 
+// Retypes the ORG and LOC names of mentions[from, end) by their head noun
+// (data/rules/ner_head_types.tsv): the first word of a multi-word name that is not an
+// adjective, determiner or number, when it is a common noun of the table.
+void RetypeByHead(const Document& doc, std::vector<Mention>* mentions, size_t from);
+
 // For each sentence of doc, calls f(first_token, end_token); tokens outside every sentence
 // form runs of their own.
 template <typename F>

@@ -40,10 +40,15 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
 }
 
 Status Pipeline::Annotate(Document& doc, Scratch* scratch) const {
+  return Annotate(doc, scratch, AfterStage());
+}
+
+Status Pipeline::Annotate(Document& doc, Scratch* scratch, const AfterStage& after) const {
   Scratch local;
   if (!scratch) scratch = &local;
   for (const auto& stage : stages_) {
     if (Status s = stage->Annotate(doc, scratch); !s.ok()) return s;
+    if (after) after(stage->name(), doc);
   }
   return Status::Ok();
 }

@@ -102,6 +102,7 @@ Document WithNames(const std::string& text, const std::vector<GoldName>& names) 
 Role RoleAt(Span span) {
   Role r;
   r.span = span;
+  r.position_span = span;
   return r;
 }
 
@@ -265,8 +266,7 @@ TEST(EntityEvalTest, ScoreRolesOverlapExactAndOneToOne) {
   // Lavrov: "Министр иностранных дел России" overlaps the first position; a role spanning
   // both positions; and on the ORG object a role at "глава" (wrong person).
   doc.objects[0].roles.push_back(RoleAt(Find(gold.text, "Министр иностранных дел России")));
-  doc.objects[0].roles.push_back(
-      Role{Span{minister.begin, head.end}, "министр", kNoObject, kNoObject});
+  doc.objects[0].roles.push_back(RoleAt(Span{minister.begin, head.end}));
   doc.objects[1].roles.push_back(RoleAt(head));
   RoleScores s;
   ASSERT_TRUE(ScoreRoles(gold, doc, &s).ok());

@@ -204,6 +204,28 @@ TEST(EntityGoldTest, NerelOutermostKeptTypesFragmentsQuotes) {
   EXPECT_EQ(d.names[6].span, Find(kNerelText, "Мария Ивановы"));
 }
 
+// NEREL tags descriptions of organizations too ("полиции Москвы", "компании «Газпром»"):
+// they are not names, and the names inside them become the outermost ones; a capitalized
+// organization name stays.
+TEST(EntityGoldTest, NerelOrganizationDescriptionsAreNotNames) {
+  constexpr std::string_view kText =
+      "Сотрудники полиции Москвы и компании «Газпром» пришли, а Правительство России молчит.\n";
+  TempDir dir("nerel_descr");
+  dir.Write("2_text.txt", kText);
+  dir.Write("2_text.ann",
+            "T1\tORGANIZATION 11 25\tполиции Москвы\n"
+            "T2\tCITY 19 25\tМосквы\n"
+            "T3\tORGANIZATION 28 46\tкомпании «Газпром»\n"
+            "T4\tORGANIZATION 37 46\t«Газпром»\n"
+            "T5\tORGANIZATION 57 77\tПравительство России\n"
+            "T6\tCOUNTRY 71 77\tРоссии\n");
+  Result<EntityGold> gold = ReadEntityGold(dir.path());
+  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+  ASSERT_EQ(gold->docs.size(), 1u);
+  EXPECT_EQ(ShowAll(gold->docs[0]),
+            (std::vector<std::string>{"LOC Москвы", "ORG Газпром", "ORG Правительство России"}));
+}
+
 TEST(EntityGoldTest, Collection5TypesAndTrimmedEdges) {
   TempDir dir("c5_gold");
   const std::string text = "Россия и США\nРИА Новости: Иван Петров прибыл в \"Газпром\".";
@@ -291,8 +313,10 @@ TEST(EntityGoldTest, SharedCorporaCounts) {
   };
   const Expect expected[] = {
       {"factrueval-2016/devset", EntityCorpus::kFactRuEval, 122, 733, 610, 1008},
-      // NEREL's 91 geographic adjectives ("российских") are not names (entity_gold.h).
-      {"nerel/dev", EntityCorpus::kNerel, 94, 920, 525, 518},
+      // NEREL's 91 geographic adjectives ("российских") and its descriptions of
+      // organizations ("полиции", "компании «Газпром»") are not names (entity_gold.h); the
+      // names inside the descriptions are ("Москвы" in "мэрии Москвы").
+      {"nerel/dev", EntityCorpus::kNerel, 94, 931, 441, 548},
       {"collection5", EntityCorpus::kCollection5, 833, 8915, 7194, 6022},
   };
   for (const Expect& e : expected) {

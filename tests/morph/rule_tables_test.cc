@@ -65,6 +65,7 @@ const std::map<std::string, OtherTable>& OtherTables() {
       {"link_place_adjectives.tsv", {{2, 2, 1}, 0, {}}},
       {"link_pronouns.tsv", {{2, 2, 1}, 2, {"masc", "femn"}}},
       {"link_roles.tsv", {{3, 3, 1}, 2, {"head", "minister", "position", "relation"}}},
+      {"ner_head_types.tsv", {{2, 2, 1}, 2, {"LOC", "ORG"}}},
       {"months.tsv",
        {{2, 2, 1}, 2, {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}}},
       {"place_particles.tsv", {{1, 1, 1}, 0, {}}},
