@@ -6,7 +6,7 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build build-cli run test test-unit test-fuzz test-sanitize format format-check fuzz-long bench eval clean
+.PHONY: all setup build build-cli python run test test-unit test-fuzz test-sanitize format format-check fuzz-long bench eval clean
 
 all: build
 
@@ -22,6 +22,10 @@ build: setup $(BUILD)/build.ninja
 # Only what `run` needs: the command and the dictionary (tests and benchmarks build with `make test`).
 build-cli: setup $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS) --target svodka_cli dictionary
+
+# The Python module (pybind11): build/python/svodka.*.so; PYTHONPATH=build/python python3 -c 'import svodka'
+python: setup $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS) --target svodka_python dictionary
 
 run: build-cli
 	@echo

@@ -27,3 +27,6 @@ add_test(NAME cli_hostile_input
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/hostile_input_test.sh $<TARGET_FILE:svodka_cli>
                  ${CMAKE_SOURCE_DIR})
 set_tests_properties(cli_hostile_input PROPERTIES LABELS cli TIMEOUT 600)
+add_test(NAME cli_streaming
+         COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/streaming_test.sh $<TARGET_FILE:svodka_cli>)
+set_tests_properties(cli_streaming PROPERTIES LABELS cli TIMEOUT 300)

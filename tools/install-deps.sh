@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev clang-format
   nodejs npm perl coreutils time jq bc
+  python3 python3-dev pybind11-dev
 )
 
 missing=()
