@@ -4,6 +4,7 @@
 # grown corpus in BUILD/fuzz-corpus/. Prints one line per target with its runs, coverage
 # (libFuzzer's cov: edges, ft: features), corpus size and the crashes it found.
 #   tools/fuzz-long.sh [MINUTES=30] [BUILD=build-fuzz] [JOBS=1]
+#   tools/fuzz-long.sh report [BUILD]     the table of the last run's logs only
 set -euo pipefail
 minutes=${1:-30}
 build=${2:-build-fuzz}
@@ -27,26 +28,30 @@ run_one() {
     > "$logs/$name.log" 2>&1 || true
 }
 
-echo "fuzz-long: ${#targets[@]} targets, $minutes min each, $jobs at a time; logs in $logs"
-running=0
-for t in "${targets[@]}"; do
-  run_one "$t" &
-  running=$((running + 1))
-  if [ "$running" -ge "$jobs" ]; then wait -n; running=$((running - 1)); fi
-done
-wait
+if [ "$minutes" != report ]; then
+  echo "fuzz-long: ${#targets[@]} targets, $minutes min each, $jobs at a time; logs in $logs"
+  running=0
+  for t in "${targets[@]}"; do
+    run_one "$t" &
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then wait -n; running=$((running - 1)); fi
+  done
+  wait
+fi
 
-printf '%-20s %10s %8s %8s %8s %8s\n' target runs cov ft corpus crashes
+printf '%-20s %10s %8s %8s %8s %8s %8s\n' target runs exec/s cov ft corpus crashes
 status=0
 for t in "${targets[@]}"; do
   log="$logs/$t.log"
-  last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+  last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<< "$last")
   ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<< "$last")
   corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<< "$last")
-  crashes=$(ls "$logs/$t-"crash-* "$logs/$t-"leak-* "$logs/$t-"timeout-* "$logs/$t-"oom-* 2>/dev/null | wc -l)
+  # (ls fails when there is no artifact: the count is then 0, not an error of the script)
+  crashes=$( (ls "$logs/$t-"crash-* "$logs/$t-"leak-* "$logs/$t-"timeout-* "$logs/$t-"oom-* 2>/dev/null || true) | wc -l)
   [ "$crashes" -eq 0 ] || status=1
-  printf '%-20s %10s %8s %8s %8s %8s\n' "$t" "${runs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$crashes"
+  printf '%-20s %10s %8s %8s %8s %8s %8s\n' "$t" "${runs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$crashes"
 done
 exit $status
